@@ -1,0 +1,3 @@
+import { placeholder } from '@app/config';
+
+console.log(placeholder);
