@@ -42,7 +42,10 @@ export default tseslint.config(
         'error',
         {
           groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index', 'type'],
-          pathGroups: [{ pattern: '@app/**', group: 'internal' }],
+          pathGroups: [
+            { pattern: '@app/**', group: 'internal' },
+            { pattern: '@apps/**', group: 'internal', position: 'after' },
+          ],
           pathGroupsExcludedImportTypes: ['builtin'],
           'newlines-between': 'always',
           alphabetize: { order: 'asc', caseInsensitive: true },

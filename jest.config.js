@@ -21,9 +21,11 @@ const shared = {
     '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@borewit|@tokenizer|load-esm)/)',
   ],
   moduleNameMapper: {
+    '^@apps/(api|worker)$': '<rootDir>/apps/$1/src/index.ts',
+    '^@app/migrations$': '<rootDir>/migrations/index.ts',
     '^@app/kakao-sandbox$': '<rootDir>/apps/kakao-sandbox/src/index.ts',
     '^@app/kakao-sandbox/(.*)$': '<rootDir>/apps/kakao-sandbox/src/$1',
-    '^@app/(config|database|jobs|kakao-client|common|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -1,1 +1,4 @@
-export const placeholder = 1;
+export { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+export type { DatabaseConfig, HttpConfig, KakaoConfig, RedisConfig } from './app-config';
+export { ConfigModule, getConfig, resetConfigCache } from './config.module';
+export { EnvDto } from './env.dto';

@@ -1,0 +1,2 @@
+export { createApiApp, listen } from './api-app';
+export { ApiModule } from './api.module';

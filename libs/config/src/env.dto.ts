@@ -1,0 +1,84 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const URL_OPTIONS = { require_tld: false, require_protocol: true } as const;
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * Every environment variable the console reads, with its default. Validated once per process;
+ * a bad value stops the process with the full list of problems.
+ */
+export class EnvDto {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString()
+  API_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  API_PORT = 3000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kakao_console';
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key; lets tests and several consoles share one Redis. */
+  @IsString()
+  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'QUEUE_PREFIX must be 1-32 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'kcc';
+
+  @IsUrl(URL_OPTIONS)
+  KAKAO_API_BASE_URL = 'http://127.0.0.1:4010';
+
+  @IsUrl(URL_OPTIONS)
+  KAKAO_AUTH_BASE_URL = 'http://127.0.0.1:4010';
+
+  @IsOptional()
+  @IsString()
+  KAKAO_REST_API_KEY?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  KAKAO_ADMIN_KEY?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  KAKAO_CLIENT_SECRET?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  KAKAO_TIMEOUT_MS = 10_000;
+
+  /** 32 bytes, base64: encrypts Kakao keys and tokens at rest (AES-256-GCM). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 bytes in base64' })
+  SECRETS_KEY = 'ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=';
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+/** Keys whose values are never printed. */
+export const SECRET_ENV_KEYS: ReadonlySet<keyof EnvDto> = new Set<keyof EnvDto>([
+  'KAKAO_ADMIN_KEY',
+  'KAKAO_CLIENT_SECRET',
+  'KAKAO_REST_API_KEY',
+  'SECRETS_KEY',
+]);

@@ -1,0 +1,2 @@
+export { createRedisConnection, isRedisReachable } from './redis-connection';
+export { REDIS, RedisHealthService, RedisModule } from './redis.module';
