@@ -18,7 +18,7 @@ const shared = {
   // NestJS 12 ships ES modules only; transform them (and our TS) to CommonJS for Jest.
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@borewit|@tokenizer|load-esm)/)',
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@borewit|@tokenizer|load-esm|content-disposition|@fastify/static)/)',
   ],
   moduleNameMapper: {
     '^@apps/(api|worker)$': '<rootDir>/apps/$1/src/index.ts',

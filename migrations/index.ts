@@ -1,4 +1,14 @@
 import { CreateChannels1764000000000 } from './1764000000000-CreateChannels';
+import { CreateAccounts1764000100000 } from './1764000100000-CreateAccounts';
+import { SealChannelRestApiKey1764000100001 } from './1764000100001-SealChannelRestApiKey';
+import { CreateAuditLog1764000100002 } from './1764000100002-CreateAuditLog';
+import { CreateCampaigns1764000200000 } from './1764000200000-CreateCampaigns';
 
 /** Every migration, oldest first. New migrations are appended here. */
-export const ALL_MIGRATIONS = [CreateChannels1764000000000];
+export const ALL_MIGRATIONS = [
+  CreateChannels1764000000000,
+  CreateAccounts1764000100000,
+  SealChannelRestApiKey1764000100001,
+  CreateAuditLog1764000100002,
+  CreateCampaigns1764000200000,
+];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, makes sure Postgres and Redis answer, migrates, seeds the
-// demo channel and runs the whole console (sandbox, API with the admin UI, worker) until Ctrl-C.
+// demo channel and runs the whole console (sandbox, API, worker) until Ctrl-C.
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
@@ -163,7 +163,7 @@ async function main() {
     stopAll(1);
     return;
   }
-  const summary = seed.stdout.trim();
+  const summary = seed.stdout.trimEnd();
 
   const appEnv = { ...seedEnv };
   startChild('api', 'apps/api/src/main.js', appEnv, 32);
@@ -179,7 +179,6 @@ async function main() {
     [
       '',
       '\x1b[1mKakao Channel Campaign Console is running\x1b[0m',
-      `  Console (admin UI)  ${apiUrl}/`,
       `  API                 ${apiUrl}/api   health: ${JSON.stringify(health)}`,
       `  Worker health       http://127.0.0.1:${process.env.WORKER_HEALTH_PORT ?? '3001'}/health`,
       usesSandbox

@@ -3,16 +3,19 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { AccountsModule, ROLES, UsersService } from '@app/accounts';
 import { ChannelsModule, ChannelsService, type CreateChannelInput } from '@app/channels';
 import { SecretsModule } from '@app/common';
 import { ConfigModule, getConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { RedisModule } from '@app/jobs';
 
 const DEMO_APP_NAME = 'Campaign Console Demo';
 const DEMO_CHANNEL = { public_id: '_kccDemo', name: '데모 채널 (Demo Channel)' };
+const DEFAULT_DEMO_PASSWORD = 'demo-password';
 
 interface SandboxApp {
-  app_id: string;
+  app_id: number;
   name?: string;
   rest_api_key: string;
   admin_key: string;
@@ -81,8 +84,39 @@ function channelFromEnvironment(): CreateChannelInput | undefined {
   };
 }
 
-@Module({ imports: [ConfigModule, DatabaseModule, SecretsModule, ChannelsModule] })
+// Redis only because the accounts module throttles logins; the seed never signs anyone in.
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    SecretsModule,
+    ChannelsModule,
+    AccountsModule,
+  ],
+})
 class SeedModule {}
+
+/** One demo user per role in the demo channel, `<role>@demo.local`; idempotent. */
+async function seedDemoUsers(users: UsersService, channelId: string): Promise<string[]> {
+  const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  const lines = [
+    password === DEFAULT_DEMO_PASSWORD
+      ? `  Demo logins         password "${DEFAULT_DEMO_PASSWORD}" (set DEMO_PASSWORD to change it)`
+      : '  Demo logins         password from DEMO_PASSWORD',
+  ];
+  for (const role of ROLES) {
+    const email = `${role}@demo.local`;
+    await users.provision({
+      email,
+      displayName: `Demo ${role[0]?.toUpperCase() ?? ''}${role.slice(1)}`,
+      password,
+      memberships: [{ channelId, role }],
+    });
+    lines.push(`    ${role.padEnd(18)}${email}`);
+  }
+  return lines;
+}
 
 async function main(): Promise<void> {
   const sandboxUrl = process.env.SANDBOX_URL ?? getConfig().kakao.apiBaseUrl;
@@ -92,7 +126,7 @@ async function main(): Promise<void> {
     input = {
       name: DEMO_CHANNEL.name,
       channelPublicId: DEMO_CHANNEL.public_id,
-      kakaoAppId: app.app_id,
+      kakaoAppId: String(app.app_id),
       restApiKey: app.rest_api_key,
       adminKey: app.admin_key,
       clientSecret: app.client_secret,
@@ -102,6 +136,9 @@ async function main(): Promise<void> {
   try {
     const channel = await context.get(ChannelsService).upsert(input);
     console.log(`  Demo channel        ${channel.name} (${channel.channelPublicId})`);
+    for (const line of await seedDemoUsers(context.get(UsersService), channel.id)) {
+      console.log(line);
+    }
   } finally {
     await context.close();
   }

@@ -1,6 +1,7 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
 import { type AppConfig } from '@app/config';
@@ -21,6 +22,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ exposedHeaders: ['Content-Range', 'X-Total-Count'] });
   app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kakao Channel Campaign Console API')
+      .setDescription(
+        'Lists speak the ra-data-simple-rest format (sort, range, filter; total in Content-Range). ' +
+          'Errors: { statusCode, code, message, errors?: { field: reason } }.',
+      )
+      .addBearerAuth()
+      .addGlobalParameters({ name: 'X-Channel-Id', in: 'header', required: false })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
   return app;
 }
 

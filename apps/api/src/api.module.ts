@@ -1,14 +1,49 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 
+import { AccessGuard, AccessModule } from '@app/access';
+import { AccountsModule } from '@app/accounts';
+import { AuditModule } from '@app/audit';
+import { CampaignsModule } from '@app/campaigns';
+import { ChannelsModule } from '@app/channels';
 import { SecretsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { RedisModule } from '@app/jobs';
+import { JobsModule, RedisModule } from '@app/jobs';
+import { KakaoClientModule } from '@app/kakao-client';
 
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuthController } from './auth/auth.controller';
+import { CalendarsController } from './campaigns/calendars.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { ChannelsController } from './channels/channels.controller';
 import { HealthController } from './health/health.controller';
+import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, SecretsModule],
-  controllers: [HealthController],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    SecretsModule,
+    JobsModule,
+    KakaoClientModule.forRoot({ isGlobal: true }),
+    AccountsModule,
+    AccessModule,
+    AuditModule,
+    ChannelsModule,
+    CampaignsModule,
+  ],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    ChannelsController,
+    AuditLogController,
+    CampaignsController,
+    CalendarsController,
+  ],
+  // Every route is closed unless it says who may call it (@Public, @Authenticated, @RequirePermission).
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
 })
 export class ApiModule {}

@@ -1,18 +1,22 @@
 import { type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { CampaignSchedulerService } from '@app/campaigns';
 import { type AppConfig } from '@app/config';
+import { JobRunnerService } from '@app/jobs';
 
 import { WorkerModule } from './worker.module';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-/** Builds and starts the worker context; shared by main.ts and the e2e tests. */
+/** Builds the worker context, starts every queue's workers and the repeating jobs. */
 export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });
   app.enableShutdownHooks();
   await app.init();
+  await app.get(JobRunnerService).start();
+  await app.get(CampaignSchedulerService).scheduleAll();
   return app;
 }

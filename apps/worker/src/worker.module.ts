@@ -1,15 +1,25 @@
 import { Module } from '@nestjs/common';
 
+import { CampaignsModule } from '@app/campaigns';
 import { SecretsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { RedisModule } from '@app/jobs';
+import { JobsModule, RedisModule } from '@app/jobs';
+import { KakaoClientModule } from '@app/kakao-client';
 
 import { WorkerHealthServer } from './worker-health.server';
 
 /** The job runner process: no public HTTP, only a small health port. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, SecretsModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    SecretsModule,
+    JobsModule,
+    KakaoClientModule.forRoot({ isGlobal: true }),
+    CampaignsModule,
+  ],
   providers: [WorkerHealthServer],
 })
 export class WorkerModule {}

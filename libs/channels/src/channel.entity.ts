@@ -23,10 +23,10 @@ export class ChannelEntity {
   @Column({ name: 'kakao_app_id', type: 'varchar', length: 64, nullable: true })
   kakaoAppId!: string | null;
 
-  @Column({ name: 'rest_api_key', type: 'varchar', length: 128, nullable: true })
-  restApiKey!: string | null;
+  /** The Kakao app keys, sealed with the SecretBox; write-only through the API. */
+  @Column({ name: 'rest_api_key_sealed', type: 'text', nullable: true })
+  restApiKeySealed!: string | null;
 
-  /** The app's admin key, sealed with the SecretBox; never returned by the API. */
   @Column({ name: 'admin_key_sealed', type: 'text', nullable: true })
   adminKeySealed!: string | null;
 

@@ -1,4 +1,13 @@
+export { toChannelResponse, UpdateChannelDto } from './channel.dto';
+export type { ChannelResponse } from './channel.dto';
 export { ChannelEntity } from './channel.entity';
+export { ChannelsErrorCode, ChannelsException } from './channels.exception';
 export { ChannelsModule } from './channels.module';
+export { CHANNEL_LIST_RULES } from './channels.query';
 export { ChannelsService } from './channels.service';
-export type { CreateChannelInput, KakaoAppCredentials } from './channels.service';
+export type {
+  CreateChannelInput,
+  KakaoAppCredentials,
+  UpdateChannelInput,
+} from './channels.service';
+export { canonicalTimeZone, IsIanaTimeZone } from './time-zone';

@@ -39,7 +39,7 @@ export function parseListQuery(raw: RawListQuery, rules: ListQueryRules): ListQu
   const maxPageSize = rules.maxPageSize ?? 500;
   let sort = rules.defaultSort;
   if (raw.sort !== undefined && raw.sort !== '') {
-    const value = parseJson('sort', raw.sort);
+    const value = parseJson('sort', raw.sort) as unknown[];
     if (
       !Array.isArray(value) ||
       typeof value[0] !== 'string' ||

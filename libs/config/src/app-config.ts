@@ -21,6 +21,11 @@ export interface RedisConfig {
   queuePrefix: string;
 }
 
+export interface JobsConfig {
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+}
+
 export interface KakaoConfig {
   apiBaseUrl: string;
   authBaseUrl: string;
@@ -40,6 +45,7 @@ export class AppConfig {
   readonly env: EnvDto['NODE_ENV'];
   readonly database: DatabaseConfig;
   readonly redis: RedisConfig;
+  readonly jobs: JobsConfig;
   readonly kakao: KakaoConfig;
   readonly api: HttpConfig;
   readonly workerHealth: HttpConfig;
@@ -53,6 +59,10 @@ export class AppConfig {
       name: decodeURIComponent(new URL(values.DATABASE_URL).pathname.slice(1)) || 'postgres',
     };
     this.redis = { url: values.REDIS_URL, queuePrefix: values.QUEUE_PREFIX };
+    this.jobs = {
+      lockDurationMs: values.JOB_LOCK_DURATION_MS,
+      stalledIntervalMs: values.JOB_STALLED_INTERVAL_MS,
+    };
     this.kakao = {
       apiBaseUrl: values.KAKAO_API_BASE_URL.replace(/\/+$/, ''),
       authBaseUrl: values.KAKAO_AUTH_BASE_URL.replace(/\/+$/, ''),

@@ -42,6 +42,18 @@ export class EnvDto {
   @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'QUEUE_PREFIX must be 1-32 letters, digits, _ or -' })
   QUEUE_PREFIX = 'kcc';
 
+  /** How long a worker holds a job before another may take it over (after a crash). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_DURATION_MS = 30_000;
+
+  /** How often workers look for jobs whose worker died. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  JOB_STALLED_INTERVAL_MS = 30_000;
+
   @IsUrl(URL_OPTIONS)
   KAKAO_API_BASE_URL = 'http://127.0.0.1:4010';
 

@@ -1,4 +1,10 @@
 export { AppConfig, ConfigValidationError, loadConfig } from './app-config';
-export type { DatabaseConfig, HttpConfig, KakaoConfig, RedisConfig } from './app-config';
+export type {
+  DatabaseConfig,
+  HttpConfig,
+  JobsConfig,
+  KakaoConfig,
+  RedisConfig,
+} from './app-config';
 export { ConfigModule, getConfig, resetConfigCache } from './config.module';
 export { EnvDto } from './env.dto';

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 
+import { Public } from '@app/access';
 import { DatabaseHealthService } from '@app/database';
 import { RedisHealthService } from '@app/jobs';
 
@@ -9,6 +10,7 @@ interface StatusReply {
   status(code: number): unknown;
 }
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,140 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Permission, RequestActor, RequirePermission } from '@app/access';
+import { type AuditActor } from '@app/audit';
+import {
+  CampaignKakaoCopyService,
+  type CampaignResponse,
+  CampaignSchedulerService,
+  type SubscribeCalendarEntity,
+  SubscribeCalendarsService,
+  toCampaignResponse,
+  type UnmanagedPublicEventEntity,
+} from '@app/campaigns';
+import { parseListQuery, type RawListQuery } from '@app/common';
+import { type Holiday } from '@app/kakao-client';
+
+import { type HeaderReply, listReply } from './list-reply';
+
+function toCalendarResponse(calendar: SubscribeCalendarEntity): object {
+  return {
+    id: calendar.id,
+    kakaoCalendarId: calendar.kakaoCalendarId,
+    name: calendar.name,
+    color: calendar.color,
+    description: calendar.description,
+    profileImageUrl: calendar.profileImageUrl,
+    thumbnailUrl: calendar.thumbnailUrl,
+    reminder: calendar.reminder,
+    reminderAllDay: calendar.reminderAllDay,
+    syncedAt: calendar.syncedAt.toISOString(),
+    removed: calendar.removedAt !== null,
+  };
+}
+
+function toUnmanagedResponse(event: UnmanagedPublicEventEntity): object {
+  return {
+    id: event.id,
+    kakaoEventId: event.kakaoEventId,
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    detail: event.detail,
+    firstSeenAt: event.firstSeenAt.toISOString(),
+    lastSeenAt: event.lastSeenAt.toISOString(),
+    importedCampaignId: event.importedCampaignId,
+  };
+}
+
+const PAGE_RULES = {
+  sortable: ['name', 'startsAt'],
+  defaultSort: { field: 'name', order: 'ASC' as const },
+};
+
+@ApiTags('calendars')
+@Controller()
+export class CalendarsController {
+  constructor(
+    private readonly calendars: SubscribeCalendarsService,
+    private readonly kakaoCopy: CampaignKakaoCopyService,
+    private readonly scheduler: CampaignSchedulerService,
+  ) {}
+
+  @Get('subscribe-calendars')
+  @RequirePermission(Permission.CalendarRead)
+  async list(
+    @RequestActor() actor: AuditActor,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<object[]> {
+    const query = parseListQuery(raw, PAGE_RULES);
+    const [items, total] = await this.calendars.list(
+      actor.channelId!,
+      query.range.start,
+      query.range.end,
+    );
+    return listReply(reply, 'subscribe-calendars', query, items.map(toCalendarResponse), total);
+  }
+
+  @Post('subscribe-calendars/sync')
+  @HttpCode(202)
+  @RequirePermission(Permission.CampaignWrite)
+  async sync(@RequestActor() actor: AuditActor): Promise<{ queued: true }> {
+    await this.scheduler.requestSubscribeCalendarSync(actor.channelId!);
+    return { queued: true };
+  }
+
+  @Get('subscribe-calendars/:id')
+  @RequirePermission(Permission.CalendarRead)
+  async get(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<object & { campaigns: CampaignResponse[] }> {
+    const { calendar, campaigns } = await this.calendars.get(actor.channelId!, id);
+    return { ...toCalendarResponse(calendar), campaigns: campaigns.map(toCampaignResponse) };
+  }
+
+  @Get('holidays')
+  @RequirePermission(Permission.CalendarRead)
+  holidays(
+    @RequestActor() actor: AuditActor,
+    @Query('from') from: string,
+    @Query('to') to: string,
+  ): Promise<Holiday[]> {
+    return this.calendars.holidays(actor.channelId!, from ?? '', to ?? '');
+  }
+
+  @Get('unmanaged-events')
+  @RequirePermission(Permission.CampaignRead)
+  async unmanaged(
+    @RequestActor() actor: AuditActor,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<object[]> {
+    const query = parseListQuery(raw, PAGE_RULES);
+    const page = await this.kakaoCopy.listUnmanaged(
+      actor.channelId!,
+      query.range.start,
+      query.range.end,
+    );
+    return listReply(
+      reply,
+      'unmanaged-events',
+      query,
+      page.items.map(toUnmanagedResponse),
+      page.total,
+    );
+  }
+
+  @Post('unmanaged-events/:id/import')
+  @RequirePermission(Permission.CampaignWrite)
+  async import(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(
+      await this.kakaoCopy.importUnmanaged({ ...actor, channelId: actor.channelId! }, id),
+    );
+  }
+}

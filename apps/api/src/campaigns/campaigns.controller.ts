@@ -1,0 +1,237 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Permission, RequestActor, RequirePermission } from '@app/access';
+import { type AuditActor } from '@app/audit';
+import {
+  ApprovalDecisionDto,
+  CAMPAIGN_SORTABLE,
+  CampaignApprovalService,
+  type CampaignActor,
+  CampaignKakaoCopyService,
+  CampaignPublishingService,
+  type CampaignResponse,
+  CampaignSchedulerService,
+  CampaignsService,
+  CreateCampaignDto,
+  type FieldChange,
+  type KakaoCopy,
+  RestoreRevisionDto,
+  toCampaignResponse,
+  UpdateCampaignDto,
+} from '@app/campaigns';
+import { parseListQuery, type RawListQuery } from '@app/common';
+
+import { type HeaderReply, listReply } from './list-reply';
+
+const LIST_RULES = {
+  sortable: CAMPAIGN_SORTABLE,
+  defaultSort: { field: 'updatedAt', order: 'DESC' as const },
+  maxPageSize: 500,
+};
+
+function campaignActor(actor: AuditActor): CampaignActor {
+  return { ...actor, channelId: actor.channelId! };
+}
+
+@ApiTags('campaigns')
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly approvals: CampaignApprovalService,
+    private readonly publishing: CampaignPublishingService,
+    private readonly kakaoCopy: CampaignKakaoCopyService,
+    private readonly scheduler: CampaignSchedulerService,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.CampaignRead)
+  async list(
+    @RequestActor() actor: AuditActor,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<CampaignResponse[]> {
+    const query = parseListQuery(raw, LIST_RULES);
+    const page = await this.campaigns.list(actor.channelId!, query);
+    return listReply(reply, 'campaigns', query, page.items.map(toCampaignResponse), page.total);
+  }
+
+  @Post('reconcile')
+  @HttpCode(202)
+  @RequirePermission(Permission.CampaignPublish)
+  async reconcile(@RequestActor() actor: AuditActor): Promise<{ queued: true }> {
+    await this.scheduler.requestReconcile(actor.channelId!);
+    return { queued: true };
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.CampaignRead)
+  async get(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.campaigns.get(actor.channelId!, id));
+  }
+
+  @Post()
+  @RequirePermission(Permission.CampaignWrite)
+  async create(
+    @RequestActor() actor: AuditActor,
+    @Body() body: CreateCampaignDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.campaigns.create(campaignActor(actor), body));
+  }
+
+  @Put(':id')
+  @RequirePermission(Permission.CampaignWrite)
+  async update(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCampaignDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.campaigns.update(campaignActor(actor), id, body));
+  }
+
+  @Delete(':id')
+  @RequirePermission(Permission.CampaignWrite)
+  async archive(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.campaigns.archive(campaignActor(actor), id));
+  }
+
+  @Get(':id/revisions')
+  @RequirePermission(Permission.CampaignRead)
+  async revisions(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<object[]> {
+    const revisions = await this.campaigns.listRevisions(actor.channelId!, id);
+    return revisions.map((revision) => ({
+      id: `${id}:${revision.revision}`,
+      revision: revision.revision,
+      reason: revision.reason,
+      authorId: revision.authorId,
+      createdAt: revision.createdAt.toISOString(),
+      snapshot: revision.snapshot,
+    }));
+  }
+
+  @Get(':id/diff')
+  @RequirePermission(Permission.CampaignRead)
+  diff(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('from', ParseIntPipe) from: number,
+    @Query('to', ParseIntPipe) to: number,
+  ): Promise<FieldChange[]> {
+    return this.campaigns.diffRevisions(actor.channelId!, id, from, to);
+  }
+
+  @Post(':id/restore/:revision')
+  @RequirePermission(Permission.CampaignWrite)
+  async restore(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('revision', ParseIntPipe) revision: number,
+    @Body() body: RestoreRevisionDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(
+      await this.campaigns.restore(campaignActor(actor), id, revision, body.version),
+    );
+  }
+
+  @Get(':id/approvals')
+  @RequirePermission(Permission.CampaignRead)
+  async approvalHistory(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<object[]> {
+    await this.campaigns.get(actor.channelId!, id);
+    return (await this.approvals.history(id)).map((row) => ({
+      id: row.id,
+      revision: row.revision,
+      decision: row.decision,
+      actorId: row.actorId,
+      comment: row.comment,
+      createdAt: row.createdAt.toISOString(),
+    }));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @RequirePermission(Permission.CampaignSubmit)
+  async submit(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ApprovalDecisionDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.approvals.submit(campaignActor(actor), id, body.comment));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission(Permission.CampaignApprove)
+  async approve(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ApprovalDecisionDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.approvals.approve(campaignActor(actor), id, body.comment));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission(Permission.CampaignApprove)
+  async reject(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ApprovalDecisionDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.approvals.reject(campaignActor(actor), id, body.comment));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(202)
+  @RequirePermission(Permission.CampaignPublish)
+  async publish(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.publishing.requestPublish(campaignActor(actor), id));
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(202)
+  @RequirePermission(Permission.CampaignUnpublish)
+  async unpublish(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.publishing.requestUnpublish(campaignActor(actor), id));
+  }
+
+  @Get(':id/kakao')
+  @RequirePermission(Permission.CampaignRead)
+  kakao(
+    @RequestActor() actor: AuditActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<KakaoCopy> {
+    return this.kakaoCopy.compare(actor.channelId!, id);
+  }
+}

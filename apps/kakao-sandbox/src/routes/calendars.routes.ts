@@ -1,0 +1,40 @@
+import {
+  CALENDAR_FILTERS,
+  type CalendarFilter,
+} from '@app/kakao-sandbox/calendar/calendars.service';
+import { invalidParam } from '@app/kakao-sandbox/errors/kakao-error';
+import type { RouteKit } from '@app/kakao-sandbox/http/route-kit';
+import { parseCalendarFields } from '@app/kakao-sandbox/validation/calendar-input';
+
+/** User calendars (4.1–4.4). */
+export function registerCalendarRoutes(kit: RouteKit): void {
+  const { gate, calendars } = kit.services;
+
+  kit.get('/v2/api/calendar/calendars', (request, params) => {
+    const caller = gate.calendarUser(request.headers.authorization, 'talkCalendar');
+    const filter = params.optionalString('filter') ?? 'ALL';
+    if (!(CALENDAR_FILTERS as readonly string[]).includes(filter)) {
+      throw invalidParam(`filter must be one of ${CALENDAR_FILTERS.join(', ')}`);
+    }
+    return calendars.list(caller, filter as CalendarFilter);
+  });
+
+  kit.post('/v2/api/calendar/create/calendar', (request, params) => {
+    const caller = gate.calendarUser(request.headers.authorization, 'talkCalendar');
+    return calendars.create(caller, parseCalendarFields(params));
+  });
+
+  kit.post('/v2/api/calendar/update/calendar', (request, params) => {
+    const caller = gate.calendarUser(request.headers.authorization, 'talkCalendar');
+    return calendars.update(
+      caller,
+      params.requiredString('calendar_id'),
+      parseCalendarFields(params),
+    );
+  });
+
+  kit.delete('/v2/api/calendar/delete/calendar', (request, params) => {
+    const caller = gate.calendarUser(request.headers.authorization, 'talkCalendar');
+    return calendars.delete(caller, params.requiredString('calendar_id'));
+  });
+}

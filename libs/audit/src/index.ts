@@ -1,0 +1,11 @@
+export { systemActor } from './audit-actor';
+export type { AuditActor } from './audit-actor';
+export { AuditLogEntity } from './audit-log.entity';
+export { AUDIT_LOG_LIST_RULES } from './audit-log.query';
+export type { AuditLogFilter } from './audit-log.query';
+export { REDACTED } from './audit-redaction';
+export { toAuditLogResponse } from './audit.dto';
+export type { AuditLogResponse } from './audit.dto';
+export { AuditModule } from './audit.module';
+export { AuditService } from './audit.service';
+export type { AuditEntry } from './audit.service';

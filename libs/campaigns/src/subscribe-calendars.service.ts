@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Redis } from 'ioredis';
+import { type Repository } from 'typeorm';
+
+import { type ChannelEntity, ChannelsService } from '@app/channels';
+import { JobName, type JobPayloads, OnJob, REDIS } from '@app/jobs';
+import { type AdminCallOptions, type Holiday, KakaoClient } from '@app/kakao-client';
+
+import { type CampaignEntity } from './campaign.entity';
+import { CampaignErrorCode, CampaignException } from './campaign.exception';
+import { CampaignRepository } from './campaign.repository';
+import { SubscribeCalendarEntity } from './subscribe-calendar.entity';
+
+const HOLIDAY_CACHE_SECONDS = 24 * 3600;
+const HOLIDAY_WINDOW_MAX_DAYS = 366;
+
+export interface SubscribeCalendarSyncResult {
+  total: number;
+  added: number;
+  removed: number;
+}
+
+/** The channel's subscribe calendars mirrored from Kakao, and Kakao's holidays for calendar views. */
+@Injectable()
+export class SubscribeCalendarsService {
+  constructor(
+    @InjectRepository(SubscribeCalendarEntity)
+    private readonly calendars: Repository<SubscribeCalendarEntity>,
+    private readonly campaigns: CampaignRepository,
+    private readonly channels: ChannelsService,
+    private readonly kakao: KakaoClient,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  private adminCall(channel: ChannelEntity): AdminCallOptions {
+    return { adminKey: this.channels.credentials(channel).adminKey };
+  }
+
+  @OnJob(JobName.SubscribeCalendarSync)
+  async sync(
+    data: JobPayloads[JobName.SubscribeCalendarSync],
+  ): Promise<SubscribeCalendarSyncResult> {
+    const channel = await this.channels.get(data.channelId);
+    const remote = await this.kakao.subscriptions.listSubscribableCalendars({
+      ...this.adminCall(channel),
+      channelPublicId: channel.channelPublicId,
+    });
+    const syncedAt = new Date();
+    const existing = await this.calendars.findBy({ channelId: channel.id });
+    const known = new Set(
+      existing.filter((row) => row.removedAt === null).map((row) => row.kakaoCalendarId),
+    );
+    if (remote.length > 0) {
+      await this.calendars.upsert(
+        remote.map((calendar) => ({
+          channelId: channel.id,
+          kakaoCalendarId: calendar.id,
+          name: calendar.name ?? null,
+          color: calendar.color ?? null,
+          description: calendar.description ?? null,
+          profileImageUrl: calendar.profile_image_url || null,
+          thumbnailUrl: calendar.thumbnail_url || null,
+          reminder: calendar.reminder ?? null,
+          reminderAllDay: calendar.reminder_all_day ?? null,
+          syncedAt,
+          removedAt: null,
+        })),
+        ['channelId', 'kakaoCalendarId'],
+      );
+    }
+    const remoteIds = new Set(remote.map((calendar) => calendar.id));
+    const gone = existing.filter(
+      (row) => row.removedAt === null && !remoteIds.has(row.kakaoCalendarId),
+    );
+    for (const row of gone) {
+      await this.calendars.update({ id: row.id }, { removedAt: syncedAt });
+    }
+    return {
+      total: remote.length,
+      added: remote.filter((calendar) => !known.has(calendar.id)).length,
+      removed: gone.length,
+    };
+  }
+
+  list(
+    channelId: string,
+    start: number,
+    end: number,
+  ): Promise<[SubscribeCalendarEntity[], number]> {
+    return this.calendars.findAndCount({
+      where: { channelId },
+      order: { removedAt: { direction: 'DESC', nulls: 'FIRST' }, name: 'ASC' },
+      skip: start,
+      take: end - start + 1,
+    });
+  }
+
+  async get(
+    channelId: string,
+    id: string,
+  ): Promise<{ calendar: SubscribeCalendarEntity; campaigns: CampaignEntity[] }> {
+    const calendar = await this.calendars.findOneBy({ id, channelId });
+    if (!calendar) {
+      throw new CampaignException(
+        CampaignErrorCode.CalendarNotFound,
+        `Subscribe calendar ${id} not found`,
+      );
+    }
+    return {
+      calendar,
+      campaigns: await this.campaigns.byTargetCalendar(channelId, calendar.kakaoCalendarId),
+    };
+  }
+
+  /** Holidays between two dates (YYYY-MM-DD, inclusive), cached for a day. */
+  async holidays(channelId: string, from: string, to: string): Promise<Holiday[]> {
+    const fromMs = Date.parse(`${from}T00:00:00Z`);
+    const toMs = Date.parse(`${to}T00:00:00Z`) + 24 * 3600 * 1000;
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs) || toMs <= fromMs) {
+      throw new CampaignException(
+        CampaignErrorCode.Invalid,
+        'from and to must be dates with from <= to',
+        {
+          from: 'must be a date YYYY-MM-DD not after to',
+        },
+      );
+    }
+    if (toMs - fromMs > HOLIDAY_WINDOW_MAX_DAYS * 24 * 3600 * 1000) {
+      throw new CampaignException(
+        CampaignErrorCode.Invalid,
+        `At most ${HOLIDAY_WINDOW_MAX_DAYS} days`,
+        {
+          to: `must be at most ${HOLIDAY_WINDOW_MAX_DAYS} days after from`,
+        },
+      );
+    }
+    const channel = await this.channels.get(channelId);
+    const key = `kcc:holidays:${channel.id}:${from}:${to}`;
+    const cached = await this.redis.get(key).catch(() => null);
+    if (cached) {
+      return JSON.parse(cached) as Holiday[];
+    }
+    const holidays = await this.kakao.holidays.listHolidays(
+      { from: new Date(fromMs), to: new Date(toMs) },
+      this.adminCall(channel),
+    );
+    await this.redis
+      .set(key, JSON.stringify(holidays), 'EX', HOLIDAY_CACHE_SECONDS)
+      .catch(() => undefined);
+    return holidays;
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { type Job, Worker } from 'bullmq';
+import { type Redis } from 'ioredis';
+
+import { AppConfig } from '@app/config';
+
+import { JobName, type JobPayloads, QUEUE_CONCURRENCY, QUEUE_OF_JOB, QueueName } from './job-names';
+import { queuePrefix } from './jobs.service';
+import { ON_JOB_METADATA } from './on-job.decorator';
+import { createRedisConnection } from './redis-connection';
+
+type JobHandler = (data: JobPayloads[JobName], job: Job) => Promise<unknown>;
+
+/** Finds every `@OnJob` handler and checks that each job name has exactly one. */
+export function collectHandlers(
+  found: { name: JobName; owner: string; handler: JobHandler }[],
+): Map<JobName, JobHandler> {
+  const problems: string[] = [];
+  const handlers = new Map<JobName, JobHandler>();
+  for (const name of Object.values(JobName)) {
+    const matches = found.filter((entry) => entry.name === name);
+    if (matches.length === 0) {
+      problems.push(`${name} has no handler`);
+    } else if (matches.length > 1) {
+      problems.push(
+        `${name} has ${matches.length} handlers (${matches.map((m) => m.owner).join(', ')})`,
+      );
+    } else {
+      handlers.set(name, matches[0].handler);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`Job handlers are not one per job: ${problems.join('; ')}`);
+  }
+  return handlers;
+}
+
+/** Runs BullMQ workers for every queue. Only the worker app calls `start()`. */
+@Injectable()
+export class JobRunnerService implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunnerService.name);
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  private discover(): Map<JobName, JobHandler> {
+    const found: { name: JobName; owner: string; handler: JobHandler }[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object') {
+        continue;
+      }
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = (instance as Record<string, unknown>)[method];
+        if (typeof fn !== 'function') {
+          continue;
+        }
+        const name = this.reflector.get<JobName | undefined>(ON_JOB_METADATA, fn);
+        if (name) {
+          found.push({
+            name,
+            owner: `${instance.constructor.name}.${method}`,
+            handler: (fn as JobHandler).bind(instance),
+          });
+        }
+      }
+    }
+    return collectHandlers(found);
+  }
+
+  async start(): Promise<void> {
+    const handlers = this.discover();
+    for (const queue of Object.values(QueueName)) {
+      // Workers block on their connection, so each gets its own; BullMQ leaves closing it to us.
+      const connection = createRedisConnection(this.config.redis.url);
+      this.connections.push(connection);
+      const worker = new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = handlers.get(job.name as JobName);
+          if (!handler || QUEUE_OF_JOB[job.name as JobName] !== queue) {
+            throw new Error(`No handler for job ${job.name} on queue ${queue}`);
+          }
+          // Handlers rethrow: BullMQ retries transient failures and records final ones.
+          return handler(job.data as JobPayloads[JobName], job);
+        },
+        {
+          connection,
+          prefix: queuePrefix(this.config),
+          concurrency: QUEUE_CONCURRENCY[queue],
+          lockDuration: this.config.jobs.lockDurationMs,
+          stalledInterval: this.config.jobs.stalledIntervalMs,
+        },
+      );
+      worker.on('failed', (job, error) => {
+        this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed: ${error.message}`);
+      });
+      worker.on('error', (error) => this.logger.error(`Worker ${queue}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+    this.logger.log(`Working queues: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(
+      this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
+    );
+  }
+}
