@@ -2,6 +2,9 @@ import 'reflect-metadata';
 
 import { DataSource } from 'typeorm';
 
+import { ChannelMembershipEntity, SessionEntity, UserEntity } from '@app/accounts';
+import { AuditLogEntity } from '@app/audit';
+import { CAMPAIGN_ENTITIES } from '@app/campaigns';
 import { ChannelEntity } from '@app/channels';
 import { getConfig } from '@app/config';
 import { buildDataSourceOptions } from '@app/database';
@@ -12,7 +15,14 @@ import { ALL_MIGRATIONS } from './index';
 export default new DataSource(
   buildDataSourceOptions({
     url: getConfig().database.url,
-    entities: [ChannelEntity],
+    entities: [
+      ChannelEntity,
+      UserEntity,
+      ChannelMembershipEntity,
+      SessionEntity,
+      AuditLogEntity,
+      ...CAMPAIGN_ENTITIES,
+    ],
     migrations: ALL_MIGRATIONS,
   }),
 );

@@ -14,7 +14,10 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),
+    new FastifyAdapter({
+      trustProxy: config.api.trustedProxies.length > 0 ? config.api.trustedProxies : false,
+      bodyLimit: 10 * 1024 * 1024,
+    }),
     { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), bufferLogs: false },
   );
   app.setGlobalPrefix('api');

@@ -20,23 +20,22 @@ import { SubscribeCalendarEntity } from './subscribe-calendar.entity';
 import { SubscribeCalendarsService } from './subscribe-calendars.service';
 import { UnmanagedPublicEventEntity } from './unmanaged-public-event.entity';
 
+/** Every table this module owns, for the TypeORM CLI's data source. */
+export const CAMPAIGN_ENTITIES = [
+  CampaignEntity,
+  CampaignRevisionEntity,
+  CampaignApprovalEntity,
+  CampaignOutboxEntity,
+  UnmanagedPublicEventEntity,
+  SubscribeCalendarEntity,
+];
+
 /**
  * Campaign drafts, approval, publishing to Kakao, Kakao's copy and subscribe calendars. Needs a
  * `KakaoClient`, `JobsService` and the database from the application that imports it.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      CampaignEntity,
-      CampaignRevisionEntity,
-      CampaignApprovalEntity,
-      CampaignOutboxEntity,
-      UnmanagedPublicEventEntity,
-      SubscribeCalendarEntity,
-    ]),
-    AuditModule,
-    ChannelsModule,
-  ],
+  imports: [TypeOrmModule.forFeature(CAMPAIGN_ENTITIES), AuditModule, ChannelsModule],
   providers: [
     CampaignRepository,
     CampaignRevisionRepository,

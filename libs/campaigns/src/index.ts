@@ -29,7 +29,7 @@ export { CampaignErrorCode, CampaignException } from './campaign.exception';
 export { CAMPAIGN_SORTABLE } from './campaign.repository';
 export { toCampaignResponse } from './campaign.response';
 export type { CampaignResponse } from './campaign.response';
-export { CampaignsModule } from './campaigns.module';
+export { CAMPAIGN_ENTITIES, CampaignsModule } from './campaigns.module';
 export { CampaignsService } from './campaigns.service';
 export { diffWithKakao, toPublicEvent } from './kakao-event-mapping';
 export { describeRrule, rruleProblem } from './recurrence-rule';

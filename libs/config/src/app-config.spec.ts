@@ -3,7 +3,7 @@ import { ConfigValidationError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('fills every default for an empty environment', () => {
     const config = loadConfig({});
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, trustedProxies: [] });
     expect(config.database).toEqual({
       url: 'postgres://postgres@127.0.0.1:5432/kakao_console',
       name: 'kakao_console',
@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(config.api.port).toBe(8080);
     expect(config.kakao.apiBaseUrl).toBe('https://kapi.kakao.com');
     expect(config.database.name).toBe('other');
+  });
+
+  it('reads trusted proxies as a list', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }).api.trustedProxies).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+    ]);
   });
 
   it('lists every bad variable at once', () => {

@@ -40,6 +40,11 @@ export interface HttpConfig {
   port: number;
 }
 
+export interface ApiConfig extends HttpConfig {
+  /** Addresses or CIDRs of trusted reverse proxies; empty trusts none. */
+  trustedProxies: string[];
+}
+
 /** Typed, validated view of the environment. Build it with `loadConfig()`. */
 export class AppConfig {
   readonly env: EnvDto['NODE_ENV'];
@@ -47,7 +52,7 @@ export class AppConfig {
   readonly redis: RedisConfig;
   readonly jobs: JobsConfig;
   readonly kakao: KakaoConfig;
-  readonly api: HttpConfig;
+  readonly api: ApiConfig;
   readonly workerHealth: HttpConfig;
   readonly secretsKey: Buffer;
   readonly logLevel: EnvDto['LOG_LEVEL'];
@@ -71,7 +76,13 @@ export class AppConfig {
       clientSecret: values.KAKAO_CLIENT_SECRET,
       timeoutMs: values.KAKAO_TIMEOUT_MS,
     };
-    this.api = { host: values.API_HOST, port: values.API_PORT };
+    this.api = {
+      host: values.API_HOST,
+      port: values.API_PORT,
+      trustedProxies: values.TRUST_PROXY.split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    };
     this.workerHealth = { host: values.API_HOST, port: values.WORKER_HEALTH_PORT };
     this.secretsKey = Buffer.from(values.SECRETS_KEY, 'base64');
     this.logLevel = values.LOG_LEVEL;

@@ -29,6 +29,13 @@ export class EnvDto {
   @Max(65535)
   WORKER_HEALTH_PORT = 3001;
 
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Empty: the
+   * socket address is the client, so nobody can fake the IP written to sessions and the audit log.
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kakao_console';

@@ -1,5 +1,6 @@
 export { AppConfig, ConfigValidationError, loadConfig } from './app-config';
 export type {
+  ApiConfig,
   DatabaseConfig,
   HttpConfig,
   JobsConfig,

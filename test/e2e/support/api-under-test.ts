@@ -26,6 +26,8 @@ export async function startApi(): Promise<ApiUnderTest> {
   const restoreEnv = overrideEnv({
     DATABASE_URL: database.url,
     QUEUE_PREFIX: uniqueQueuePrefix(),
+    // The tests play clients behind a proxy on this machine.
+    TRUST_PROXY: '127.0.0.1',
     API_PORT: '0',
     LOG_LEVEL: 'fatal',
   });

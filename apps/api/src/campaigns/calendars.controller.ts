@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Permission, RequestActor, RequirePermission } from '@app/access';
-import { type AuditActor } from '@app/audit';
+import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
 import {
   CampaignKakaoCopyService,
   type CampaignResponse,
@@ -64,13 +63,13 @@ export class CalendarsController {
   @Get('subscribe-calendars')
   @RequirePermission(Permission.CalendarRead)
   async list(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Query() raw: RawListQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
     const query = parseListQuery(raw, PAGE_RULES);
     const [items, total] = await this.calendars.list(
-      actor.channelId!,
+      actor.channelId,
       query.range.start,
       query.range.end,
     );
@@ -80,41 +79,41 @@ export class CalendarsController {
   @Post('subscribe-calendars/sync')
   @HttpCode(202)
   @RequirePermission(Permission.CampaignWrite)
-  async sync(@RequestActor() actor: AuditActor): Promise<{ queued: true }> {
-    await this.scheduler.requestSubscribeCalendarSync(actor.channelId!);
+  async sync(@RequestActor() actor: ChannelActor): Promise<{ queued: true }> {
+    await this.scheduler.requestSubscribeCalendarSync(actor.channelId);
     return { queued: true };
   }
 
   @Get('subscribe-calendars/:id')
   @RequirePermission(Permission.CalendarRead)
   async get(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<object & { campaigns: CampaignResponse[] }> {
-    const { calendar, campaigns } = await this.calendars.get(actor.channelId!, id);
+    const { calendar, campaigns } = await this.calendars.get(actor.channelId, id);
     return { ...toCalendarResponse(calendar), campaigns: campaigns.map(toCampaignResponse) };
   }
 
   @Get('holidays')
   @RequirePermission(Permission.CalendarRead)
   holidays(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Query('from') from: string,
     @Query('to') to: string,
   ): Promise<Holiday[]> {
-    return this.calendars.holidays(actor.channelId!, from ?? '', to ?? '');
+    return this.calendars.holidays(actor.channelId, from ?? '', to ?? '');
   }
 
   @Get('unmanaged-events')
   @RequirePermission(Permission.CampaignRead)
   async unmanaged(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Query() raw: RawListQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
     const query = parseListQuery(raw, PAGE_RULES);
     const page = await this.kakaoCopy.listUnmanaged(
-      actor.channelId!,
+      actor.channelId,
       query.range.start,
       query.range.end,
     );
@@ -130,11 +129,9 @@ export class CalendarsController {
   @Post('unmanaged-events/:id/import')
   @RequirePermission(Permission.CampaignWrite)
   async import(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(
-      await this.kakaoCopy.importUnmanaged({ ...actor, channelId: actor.channelId! }, id),
-    );
+    return toCampaignResponse(await this.kakaoCopy.importUnmanaged(actor, id));
   }
 }

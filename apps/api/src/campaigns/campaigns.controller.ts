@@ -14,13 +14,11 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Permission, RequestActor, RequirePermission } from '@app/access';
-import { type AuditActor } from '@app/audit';
+import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
 import {
   ApprovalDecisionDto,
   CAMPAIGN_SORTABLE,
   CampaignApprovalService,
-  type CampaignActor,
   CampaignKakaoCopyService,
   CampaignPublishingService,
   type CampaignResponse,
@@ -43,10 +41,6 @@ const LIST_RULES = {
   maxPageSize: 500,
 };
 
-function campaignActor(actor: AuditActor): CampaignActor {
-  return { ...actor, channelId: actor.channelId! };
-}
-
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class CampaignsController {
@@ -61,67 +55,67 @@ export class CampaignsController {
   @Get()
   @RequirePermission(Permission.CampaignRead)
   async list(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Query() raw: RawListQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CampaignResponse[]> {
     const query = parseListQuery(raw, LIST_RULES);
-    const page = await this.campaigns.list(actor.channelId!, query);
+    const page = await this.campaigns.list(actor.channelId, query);
     return listReply(reply, 'campaigns', query, page.items.map(toCampaignResponse), page.total);
   }
 
   @Post('reconcile')
   @HttpCode(202)
   @RequirePermission(Permission.CampaignPublish)
-  async reconcile(@RequestActor() actor: AuditActor): Promise<{ queued: true }> {
-    await this.scheduler.requestReconcile(actor.channelId!);
+  async reconcile(@RequestActor() actor: ChannelActor): Promise<{ queued: true }> {
+    await this.scheduler.requestReconcile(actor.channelId);
     return { queued: true };
   }
 
   @Get(':id')
   @RequirePermission(Permission.CampaignRead)
   async get(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.campaigns.get(actor.channelId!, id));
+    return toCampaignResponse(await this.campaigns.get(actor.channelId, id));
   }
 
   @Post()
   @RequirePermission(Permission.CampaignWrite)
   async create(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Body() body: CreateCampaignDto,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.campaigns.create(campaignActor(actor), body));
+    return toCampaignResponse(await this.campaigns.create(actor, body));
   }
 
   @Put(':id')
   @RequirePermission(Permission.CampaignWrite)
   async update(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateCampaignDto,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.campaigns.update(campaignActor(actor), id, body));
+    return toCampaignResponse(await this.campaigns.update(actor, id, body));
   }
 
   @Delete(':id')
   @RequirePermission(Permission.CampaignWrite)
   async archive(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.campaigns.archive(campaignActor(actor), id));
+    return toCampaignResponse(await this.campaigns.archive(actor, id));
   }
 
   @Get(':id/revisions')
   @RequirePermission(Permission.CampaignRead)
   async revisions(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<object[]> {
-    const revisions = await this.campaigns.listRevisions(actor.channelId!, id);
+    const revisions = await this.campaigns.listRevisions(actor.channelId, id);
     return revisions.map((revision) => ({
       id: `${id}:${revision.revision}`,
       revision: revision.revision,
@@ -135,34 +129,32 @@ export class CampaignsController {
   @Get(':id/diff')
   @RequirePermission(Permission.CampaignRead)
   diff(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('from', ParseIntPipe) from: number,
     @Query('to', ParseIntPipe) to: number,
   ): Promise<FieldChange[]> {
-    return this.campaigns.diffRevisions(actor.channelId!, id, from, to);
+    return this.campaigns.diffRevisions(actor.channelId, id, from, to);
   }
 
   @Post(':id/restore/:revision')
   @RequirePermission(Permission.CampaignWrite)
   async restore(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('revision', ParseIntPipe) revision: number,
     @Body() body: RestoreRevisionDto,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(
-      await this.campaigns.restore(campaignActor(actor), id, revision, body.version),
-    );
+    return toCampaignResponse(await this.campaigns.restore(actor, id, revision, body.version));
   }
 
   @Get(':id/approvals')
   @RequirePermission(Permission.CampaignRead)
   async approvalHistory(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<object[]> {
-    await this.campaigns.get(actor.channelId!, id);
+    await this.campaigns.get(actor.channelId, id);
     return (await this.approvals.history(id)).map((row) => ({
       id: row.id,
       revision: row.revision,
@@ -177,61 +169,61 @@ export class CampaignsController {
   @HttpCode(200)
   @RequirePermission(Permission.CampaignSubmit)
   async submit(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ApprovalDecisionDto,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.approvals.submit(campaignActor(actor), id, body.comment));
+    return toCampaignResponse(await this.approvals.submit(actor, id, body.comment));
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission(Permission.CampaignApprove)
   async approve(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ApprovalDecisionDto,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.approvals.approve(campaignActor(actor), id, body.comment));
+    return toCampaignResponse(await this.approvals.approve(actor, id, body.comment));
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @RequirePermission(Permission.CampaignApprove)
   async reject(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ApprovalDecisionDto,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.approvals.reject(campaignActor(actor), id, body.comment));
+    return toCampaignResponse(await this.approvals.reject(actor, id, body.comment));
   }
 
   @Post(':id/publish')
   @HttpCode(202)
   @RequirePermission(Permission.CampaignPublish)
   async publish(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.publishing.requestPublish(campaignActor(actor), id));
+    return toCampaignResponse(await this.publishing.requestPublish(actor, id));
   }
 
   @Post(':id/unpublish')
   @HttpCode(202)
   @RequirePermission(Permission.CampaignUnpublish)
   async unpublish(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CampaignResponse> {
-    return toCampaignResponse(await this.publishing.requestUnpublish(campaignActor(actor), id));
+    return toCampaignResponse(await this.publishing.requestUnpublish(actor, id));
   }
 
   @Get(':id/kakao')
   @RequirePermission(Permission.CampaignRead)
   kakao(
-    @RequestActor() actor: AuditActor,
+    @RequestActor() actor: ChannelActor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<KakaoCopy> {
-    return this.kakaoCopy.compare(actor.channelId!, id);
+    return this.kakaoCopy.compare(actor.channelId, id);
   }
 }

@@ -7,7 +7,7 @@ import {
   frameworkErrorHandler,
   notFoundHandler,
 } from '@app/kakao-sandbox/http/error-handler';
-import { createFaultHook } from '@app/kakao-sandbox/http/fault-hook';
+import { createFaultHook, delayAnswerHook } from '@app/kakao-sandbox/http/fault-hook';
 import { parseFormBody } from '@app/kakao-sandbox/http/form-body';
 import { RouteKit } from '@app/kakao-sandbox/http/route-kit';
 import { createServices } from '@app/kakao-sandbox/http/services';
@@ -83,6 +83,7 @@ export function buildServer(context: SandboxContext, options: ServerOptions): Fa
   });
   addBodyParsers(app);
   app.addHook('onRequest', createFaultHook(context.faults));
+  app.addHook('onSend', delayAnswerHook);
   app.setErrorHandler(createErrorHandler(options.log));
   app.setNotFoundHandler(notFoundHandler);
 
