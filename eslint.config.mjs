@@ -1,11 +1,20 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/admin/**', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'apps/admin/dist/**',
+      'apps/admin/node_modules/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -45,6 +54,8 @@ export default tseslint.config(
           pathGroups: [
             { pattern: '@app/**', group: 'internal' },
             { pattern: '@apps/**', group: 'internal', position: 'after' },
+            { pattern: '@admin/**', group: 'internal' },
+            { pattern: '@server/**', group: 'internal' },
           ],
           pathGroupsExcludedImportTypes: ['builtin'],
           'newlines-between': 'always',
@@ -59,6 +70,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // The admin (react-admin, Vite): its own tsconfig (DOM, JSX) through the project service,
+    // React's hook rules, and imports through the `@admin/*` alias.
+    files: ['apps/admin/**/*.{ts,tsx,mts}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', '../../*'], message: 'Import through the @admin/* alias instead.' },
+          ],
+        },
+      ],
     },
   },
   prettier,

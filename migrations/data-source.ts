@@ -3,11 +3,13 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 
 import { ChannelMembershipEntity, SessionEntity, UserEntity } from '@app/accounts';
+import { AUDIENCE_ENTITIES } from '@app/audiences';
 import { AuditLogEntity } from '@app/audit';
 import { CAMPAIGN_ENTITIES } from '@app/campaigns';
 import { ChannelEntity } from '@app/channels';
 import { getConfig } from '@app/config';
 import { buildDataSourceOptions } from '@app/database';
+import { RECIPIENT_ENTITIES } from '@app/recipients';
 
 import { ALL_MIGRATIONS } from './index';
 
@@ -22,6 +24,8 @@ export default new DataSource(
       SessionEntity,
       AuditLogEntity,
       ...CAMPAIGN_ENTITIES,
+      ...RECIPIENT_ENTITIES,
+      ...AUDIENCE_ENTITIES,
     ],
     migrations: ALL_MIGRATIONS,
   }),

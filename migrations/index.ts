@@ -3,6 +3,11 @@ import { CreateAccounts1764000100000 } from './1764000100000-CreateAccounts';
 import { SealChannelRestApiKey1764000100001 } from './1764000100001-SealChannelRestApiKey';
 import { CreateAuditLog1764000100002 } from './1764000100002-CreateAuditLog';
 import { CreateCampaigns1764000200000 } from './1764000200000-CreateCampaigns';
+import { CampaignListIndexes1764000200001 } from './1764000200001-CampaignListIndexes';
+import { CreateRecipients1764000300000 } from './1764000300000-CreateRecipients';
+import { CreateRecipientIngestAndImports1764000300001 } from './1764000300001-CreateRecipientIngestAndImports';
+import { CreateAudiences1764000300002 } from './1764000300002-CreateAudiences';
+import { CreateBlasts1764000400000 } from './1764000400000-CreateBlasts';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +16,9 @@ export const ALL_MIGRATIONS = [
   SealChannelRestApiKey1764000100001,
   CreateAuditLog1764000100002,
   CreateCampaigns1764000200000,
+  CampaignListIndexes1764000200001,
+  CreateRecipients1764000300000,
+  CreateRecipientIngestAndImports1764000300001,
+  CreateAudiences1764000300002,
+  CreateBlasts1764000400000,
 ];

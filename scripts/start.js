@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, makes sure Postgres and Redis answer, migrates, seeds the
-// demo channel and runs the whole console (sandbox, API, worker) until Ctrl-C.
+// demo channel, builds the admin UI when its sources changed and runs the whole console (sandbox,
+// API serving the UI at /, worker) until Ctrl-C.
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
@@ -101,6 +102,30 @@ function stopAll(exitCode = 0) {
   });
 }
 
+const adminDir = path.join(root, 'apps', 'admin');
+
+function newestMtime(target) {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** The admin UI needs a build when it has none or a source is newer than the last one. */
+function adminBuildNeeded() {
+  const built = path.join(adminDir, 'dist', 'index.html');
+  if (!fs.existsSync(built)) return true;
+  const sources = ['src', 'index.html', 'vite.config.mts', 'package.json', 'tsconfig.json']
+    .map((name) => path.join(adminDir, name))
+    .filter((source) => fs.existsSync(source));
+  const newestSource = Math.max(...sources.map(newestMtime));
+  return newestSource > fs.statSync(built).mtimeMs;
+}
+
 async function httpOk(url) {
   try {
     const response = await fetch(url);
@@ -125,6 +150,12 @@ async function main() {
 
   step('Building (swc)');
   run('npm', ['run', '--silent', 'build']);
+  if (adminBuildNeeded()) {
+    step('Building the admin UI (vite)');
+    run('npm', ['run', '--silent', 'build:admin']);
+  } else {
+    step('The admin UI is up to date (apps/admin/dist)');
+  }
   step('Migrating the database');
   run(process.execPath, ['dist/scripts/lib/migrate.js', 'run']);
 
@@ -179,6 +210,7 @@ async function main() {
     [
       '',
       '\x1b[1mKakao Channel Campaign Console is running\x1b[0m',
+      `  Console (admin UI)  ${apiUrl}/`,
       `  API                 ${apiUrl}/api   health: ${JSON.stringify(health)}`,
       `  Worker health       http://127.0.0.1:${process.env.WORKER_HEALTH_PORT ?? '3001'}/health`,
       usesSandbox

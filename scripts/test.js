@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: every test level in one run (unit, int, contract, e2e; browser once built), against
-// the real Postgres and Redis, which it starts when they are installed here but not running.
+// `npm test`: every test level in one run (unit, int, contract, e2e, admin components and browser:
+// every project of jest.config.js), against the real Postgres and Redis, which it starts when they
+// are installed here but not running. The browser project builds the admin UI when it is stale and
+// drives Debian's chromium (/usr/bin/chromium).
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -12,11 +14,18 @@ const { loadDotEnv } = require('./env-file');
 const { ensureServices } = require('./services');
 
 const root = path.resolve(__dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
 
 async function main() {
   loadDotEnv(path.join(root, '.env'));
   process.env.NODE_ENV = 'test';
   await ensureServices({ log: (message) => console.log(`› ${message}`) });
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(
+      `› ${CHROMIUM} is missing: the browser tests will fail. Install it with "apt-get install -y chromium"` +
+        ' (.ci/run does), or leave them out with --selectProjects unit int contract e2e admin.',
+    );
+  }
 
   const report = path.join(os.tmpdir(), `kcc-jest-${process.pid}.json`);
   const args = ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)];

@@ -238,7 +238,15 @@ describe('auth (login, sessions, the access guard)', () => {
         .filter((route) => route.rule?.kind === 'public')
         .map((route) => route.route)
         .sort();
-      expect(publicRoutes).toEqual(['GET /health', 'POST /auth/login']);
+      // Opt-in pages are for people without accounts; the ingest API has its own key guard.
+      expect(publicRoutes).toEqual([
+        'GET /health',
+        'GET /join/:channelPublicId',
+        'GET /join/:channelPublicId/callback',
+        'POST /auth/login',
+        'POST /ingest/recipients',
+        'POST /join/:channelPublicId/start',
+      ]);
     });
   });
 });

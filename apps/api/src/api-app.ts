@@ -1,14 +1,83 @@
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
+
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { type INestApplication, type LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
 import { type AppConfig } from '@app/config';
+import { IMPORTS, RAW_CSV_CONTENT_TYPES } from '@app/recipients';
 
 import { ApiModule } from './api.module';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** `apps/admin/dist` of the checkout this code runs from (source or `dist/`), if it was built. */
+export function findAdminDist(from: string = __dirname): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'apps', 'admin', 'dist');
+    if (existsSync(join(candidate, 'index.html'))) {
+      return candidate;
+    }
+    if (dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/');
+
+/** The URL's path, percent-decoded; undefined when it does not decode. */
+function decodedPath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(url.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves the built admin UI at `/` from the Fastify instance itself, so these routes never reach
+ * Nest (no guards, no access rules: they are static files, public by nature). Hashed assets are
+ * cached for good; any other path without a file answers `index.html` (the SPA's entry), while
+ * `/api/*` paths Nest does not know keep the API's JSON 404.
+ */
+async function serveAdmin(app: NestFastifyApplication, root: string): Promise<void> {
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      const path = decodedPath(request.url);
+      if (path === undefined || isApiPath(path)) {
+        return reply.callNotFound();
+      }
+      const file = normalize(path).replace(/^[/\\]+/, '');
+      const absolute = resolve(root, file);
+      if (
+        file !== '' &&
+        absolute.startsWith(root + sep) &&
+        existsSync(absolute) &&
+        statSync(absolute).isFile()
+      ) {
+        reply.header(
+          'cache-control',
+          file.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+        return reply.sendFile(file);
+      }
+      // A path that names a file (has an extension) but none exists: a real 404.
+      if (/\.[a-z0-9]+$/i.test(file)) {
+        return reply.callNotFound();
+      }
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
+}
 
 /** Builds the HTTP API (not yet listening); shared by main.ts and the e2e tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -20,7 +89,22 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
     { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), bufferLogs: false },
   );
-  app.setGlobalPrefix('api');
+  // CSV imports stream: multipart files and raw text/csv bodies reach the handler unbuffered.
+  await app.register(multipart, {
+    limits: { fileSize: IMPORTS.maxFileBytes + 1024 * 1024, files: 1, fields: 10 },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(RAW_CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+  // The opt-in pages are for people, at /join/:channel, outside the JSON API's prefix.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'join/:channelPublicId', method: RequestMethod.GET },
+      { path: 'join/:channelPublicId/start', method: RequestMethod.POST },
+      { path: 'join/:channelPublicId/callback', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ exposedHeaders: ['Content-Range', 'X-Total-Count'] });
@@ -38,6 +122,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
+  const adminDist = findAdminDist();
+  if (adminDist) {
+    await serveAdmin(app, adminDist);
+  }
   return app;
 }
 

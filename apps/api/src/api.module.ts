@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 
 import { AccessGuard, AccessModule } from '@app/access';
 import { AccountsModule } from '@app/accounts';
+import { AudiencesModule } from '@app/audiences';
 import { AuditModule } from '@app/audit';
+import { BlastsModule } from '@app/blasts';
 import { CampaignsModule } from '@app/campaigns';
 import { ChannelsModule } from '@app/channels';
 import { SecretsModule } from '@app/common';
@@ -11,13 +13,21 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule, RedisModule } from '@app/jobs';
 import { KakaoClientModule } from '@app/kakao-client';
+import { RecipientsModule } from '@app/recipients';
 
+import { AudiencesController } from './audiences/audiences.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuthController } from './auth/auth.controller';
+import { BlastsController } from './blasts/blasts.controller';
 import { CalendarsController } from './campaigns/calendars.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { HealthController } from './health/health.controller';
+import { IngestKeysController } from './ingest/ingest-keys.controller';
+import { IngestController } from './ingest/ingest.controller';
+import { JoinController } from './join/join.controller';
+import { RecipientImportsController } from './recipients/recipient-imports.controller';
+import { RecipientsController } from './recipients/recipients.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({
@@ -33,6 +43,9 @@ import { UsersController } from './users/users.controller';
     AuditModule,
     ChannelsModule,
     CampaignsModule,
+    RecipientsModule,
+    AudiencesModule,
+    BlastsModule,
   ],
   controllers: [
     HealthController,
@@ -42,6 +55,13 @@ import { UsersController } from './users/users.controller';
     AuditLogController,
     CampaignsController,
     CalendarsController,
+    BlastsController,
+    RecipientsController,
+    RecipientImportsController,
+    AudiencesController,
+    JoinController,
+    IngestController,
+    IngestKeysController,
   ],
   // Every route is closed unless it says who may call it (@Public, @Authenticated, @RequirePermission).
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],

@@ -1,9 +1,10 @@
 import { type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { BlastEngineService } from '@app/blasts';
 import { CampaignSchedulerService } from '@app/campaigns';
 import { type AppConfig } from '@app/config';
-import { JobRunnerService } from '@app/jobs';
+import { JobName, JobRunnerService, JobsService } from '@app/jobs';
 
 import { WorkerModule } from './worker.module';
 
@@ -18,5 +19,10 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   await app.init();
   await app.get(JobRunnerService).start();
   await app.get(CampaignSchedulerService).scheduleAll();
+  // Redis may have lost every job (it keeps nothing on disk): rebuild blasts from the ledger now.
+  await app.get(BlastEngineService).reconcile();
+  await app
+    .get(JobsService)
+    .schedule('blast-reconcile', JobName.BlastReconcile, {}, config.blasts.reconcileMs);
   return app;
 }

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 
+import { AudiencesModule } from '@app/audiences';
+import { BlastsModule } from '@app/blasts';
 import { CampaignsModule } from '@app/campaigns';
 import { SecretsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule, RedisModule } from '@app/jobs';
 import { KakaoClientModule } from '@app/kakao-client';
+import { RecipientsWorkerModule } from '@app/recipients';
 
 import { WorkerHealthServer } from './worker-health.server';
 
@@ -19,6 +22,9 @@ import { WorkerHealthServer } from './worker-health.server';
     JobsModule,
     KakaoClientModule.forRoot({ isGlobal: true }),
     CampaignsModule,
+    RecipientsWorkerModule,
+    AudiencesModule,
+    BlastsModule,
   ],
   providers: [WorkerHealthServer],
 })

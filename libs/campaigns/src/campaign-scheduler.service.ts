@@ -40,12 +40,16 @@ export class CampaignSchedulerService {
     }
   }
 
-  /** On-demand runs use a time-bucketed id, so a burst of clicks queues one job. */
+  /**
+   * On-demand runs: a burst of clicks queues one job, and a click while a run is in progress
+   * queues exactly one more after it, so every request is followed by a run that started after
+   * it. (A time-bucketed job id swallowed requests made after the bucket's job had finished.)
+   */
   async requestReconcile(channelId: string): Promise<void> {
     await this.jobs.queue(
       JobName.CampaignReconcile,
       { channelId },
-      { jobId: `reconcile-${channelId}-${Math.floor(Date.now() / 10_000)}` },
+      { deduplication: { id: `reconcile-${channelId}`, keepLastIfActive: true } },
     );
   }
 
@@ -53,7 +57,7 @@ export class CampaignSchedulerService {
     await this.jobs.queue(
       JobName.SubscribeCalendarSync,
       { channelId },
-      { jobId: `subscribe-sync-${channelId}-${Math.floor(Date.now() / 10_000)}` },
+      { deduplication: { id: `subscribe-sync-${channelId}`, keepLastIfActive: true } },
     );
   }
 }

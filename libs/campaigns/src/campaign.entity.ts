@@ -13,8 +13,22 @@ import { ApprovalState, KakaoState, SyncState } from './campaign.enums';
 
 /** The current draft of a campaign plus where it stands in approval and with Kakao. */
 @Entity('campaigns')
-@Index('IDX_campaigns_channel_updated', ['channelId', 'updatedAt', 'id'])
-@Index('IDX_campaigns_channel_starts', ['channelId', 'startsAt', 'id'])
+// Lists show live campaigns: partial indexes per sort key (migration CampaignListIndexes).
+@Index('IDX_campaigns_channel_updated', ['channelId', 'updatedAt', 'id'], {
+  where: '"archived_at" IS NULL',
+})
+@Index('IDX_campaigns_channel_starts', ['channelId', 'startsAt', 'id'], {
+  where: '"archived_at" IS NULL',
+})
+@Index('IDX_campaigns_channel_created', ['channelId', 'createdAt', 'id'], {
+  where: '"archived_at" IS NULL',
+})
+@Index('IDX_campaigns_channel_name', ['channelId', 'name', 'id'], {
+  where: '"archived_at" IS NULL',
+})
+@Index('IDX_campaigns_channel_title', ['channelId', 'title', 'id'], {
+  where: '"archived_at" IS NULL',
+})
 export class CampaignEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { type ListQuery, type Page } from '@app/common';
 
+import { type CampaignListFilter } from './campaign-list-filter';
 import { CampaignEntity } from './campaign.entity';
 
 export const CAMPAIGN_SORTABLE = [
@@ -26,13 +27,6 @@ const COLUMN_OF: Record<(typeof CAMPAIGN_SORTABLE)[number], string> = {
   approvalState: 'c.approval_state',
 };
 
-function asList(value: unknown): string[] | undefined {
-  if (value === undefined || value === null || value === '') {
-    return undefined;
-  }
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
-
 /** Every campaign query lives here; the service never builds SQL. */
 @Injectable()
 export class CampaignRepository {
@@ -42,72 +36,99 @@ export class CampaignRepository {
 
   private applyFilters(
     query: SelectQueryBuilder<CampaignEntity>,
-    filter: Record<string, unknown>,
+    filter: CampaignListFilter,
   ): SelectQueryBuilder<CampaignEntity> {
-    const ids = asList(filter.id);
-    if (ids) {
-      query.andWhere('c.id IN (:...ids)', { ids });
+    if (filter.ids) {
+      query.andWhere('c.id IN (:...ids)', { ids: filter.ids });
     }
-    if (filter.archived === true) {
-      query.andWhere('c.archived_at IS NOT NULL');
-    } else {
-      query.andWhere('c.archived_at IS NULL');
-    }
-    const q = typeof filter.q === 'string' ? filter.q.trim() : '';
-    if (q) {
+    // Live lists match the partial indexes (WHERE archived_at IS NULL) of every sort key.
+    query.andWhere(filter.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
+    if (filter.q) {
       query.andWhere(`(c.name || ' ' || c.title) ILIKE :q`, {
-        q: `%${q.replace(/[%_\\]/g, '\\$&')}%`,
+        q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`,
       });
     }
-    for (const [key, column] of [
-      ['syncState', 'c.sync_state'],
-      ['approvalState', 'c.approval_state'],
-      ['kakaoState', 'c.kakao_state'],
-      ['targetCalendarId', 'c.target_calendar_id'],
-      ['ownerId', 'c.owner_id'],
+    for (const [values, column, name] of [
+      [filter.syncStates, 'c.sync_state', 'syncStates'],
+      [filter.approvalStates, 'c.approval_state', 'approvalStates'],
+      [filter.kakaoStates, 'c.kakao_state', 'kakaoStates'],
+      [filter.targetCalendarIds, 'c.target_calendar_id', 'targetCalendarIds'],
+      [filter.ownerIds, 'c.owner_id', 'ownerIds'],
     ] as const) {
-      const values = asList(filter[key]);
       if (values) {
-        query.andWhere(`${column} IN (:...${key})`, { [key]: values });
+        query.andWhere(`${column} IN (:...${name})`, { [name]: values });
       }
     }
-    const tags = asList(filter.tag ?? filter.tags);
-    if (tags) {
-      query.andWhere('c.tags && :tags', { tags });
+    if (filter.tags) {
+      query.andWhere('c.tags && :tags', { tags: filter.tags });
     }
-    // Overlap with a window: the calendar view asks for everything visible in a month.
-    if (typeof filter.startsBefore === 'string') {
-      query.andWhere('c.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
+    // Overlap with a window (the calendar view asks for everything visible in a month): one
+    // range condition the GiST index answers, instead of two open-ended b-tree ranges.
+    const { startsBefore, endsAfter } = filter;
+    if (startsBefore && endsAfter && endsAfter < startsBefore) {
+      query.andWhere('tstzrange(c.starts_at, c.ends_at) && tstzrange(:endsAfter, :startsBefore)', {
+        endsAfter,
+        startsBefore,
+      });
+    } else {
+      if (startsBefore) {
+        query.andWhere('c.starts_at < :startsBefore', { startsBefore });
+      }
+      if (endsAfter) {
+        query.andWhere('c.ends_at > :endsAfter', { endsAfter });
+      }
     }
-    if (typeof filter.endsAfter === 'string') {
-      query.andWhere('c.ends_at > :endsAfter', { endsAfter: filter.endsAfter });
-    }
-    if (typeof filter.startsFrom === 'string') {
+    if (filter.startsFrom) {
       query.andWhere('c.starts_at >= :startsFrom', { startsFrom: filter.startsFrom });
     }
-    if (typeof filter.startsTo === 'string') {
+    if (filter.startsTo) {
       query.andWhere('c.starts_at <= :startsTo', { startsTo: filter.startsTo });
     }
     return query;
   }
 
-  async list(channelId: string, list: ListQuery): Promise<Page<CampaignEntity>> {
+  /**
+   * One page and the total. The page is found by id first (an index-only scan of the sort key's
+   * index, however deep the page), then only its rows are read. The total is counted only when
+   * the page does not tell it (a short page is the last one).
+   */
+  async list(
+    channelId: string,
+    filter: CampaignListFilter,
+    list: Pick<ListQuery, 'sort' | 'range'>,
+  ): Promise<Page<CampaignEntity>> {
     const base = () =>
       this.applyFilters(
         this.campaigns.createQueryBuilder('c').where('c.channel_id = :channelId', { channelId }),
-        list.filter,
+        filter,
       );
     const column = COLUMN_OF[list.sort.field as keyof typeof COLUMN_OF];
-    const [items, total] = await Promise.all([
-      base()
-        .orderBy(column, list.sort.order)
-        .addOrderBy('c.id', list.sort.order)
-        .offset(list.range.start)
-        .limit(list.range.end - list.range.start + 1)
-        .getMany(),
-      base().getCount(),
+    const { start, end } = list.range;
+    const limit = end - start + 1;
+    const rows = await base()
+      .select('c.id', 'id')
+      .orderBy(column, list.sort.order)
+      .addOrderBy('c.id', list.sort.order)
+      .offset(start)
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    const ids = rows.map((row) => row.id);
+    const knownTotal = ids.length < limit && (ids.length > 0 || start === 0);
+    const [found, total] = await Promise.all([
+      ids.length > 0 ? this.campaigns.findBy({ id: In(ids) }) : Promise.resolve([]),
+      knownTotal ? Promise.resolve(start + ids.length) : this.count(base()),
     ]);
+    const byId = new Map(found.map((campaign) => [campaign.id, campaign]));
+    const items = ids
+      .map((id) => byId.get(id))
+      .filter((campaign): campaign is CampaignEntity => campaign !== undefined);
     return { items, total };
+  }
+
+  /** count(*), which the partial indexes answer from the index alone (TypeORM counts DISTINCT ids). */
+  private async count(query: SelectQueryBuilder<CampaignEntity>): Promise<number> {
+    const row = await query.select('COUNT(*)', 'count').getRawOne<{ count: string }>();
+    return Number(row?.count ?? 0);
   }
 
   findInChannel(

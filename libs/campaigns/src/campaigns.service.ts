@@ -7,6 +7,7 @@ import { TransactionRunner } from '@app/database';
 
 import { auditCampaign, type CampaignActor } from './campaign-actor';
 import { type CampaignSnapshot } from './campaign-content';
+import { parseCampaignListFilter } from './campaign-list-filter';
 import { type CampaignRevisionEntity } from './campaign-revision.entity';
 import { CampaignRevisionRepository } from './campaign-revision.repository';
 import {
@@ -48,8 +49,9 @@ export class CampaignsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** One page of the channel's campaigns; a bad filter answers 400 naming `filter.<key>`. */
   list(channelId: string, query: ListQuery): Promise<Page<CampaignEntity>> {
-    return this.campaigns.list(channelId, query);
+    return this.campaigns.list(channelId, parseCampaignListFilter(query.filter), query);
   }
 
   async get(channelId: string, id: string): Promise<CampaignEntity> {

@@ -6,5 +6,5 @@ export { HttpExceptionFilter, toErrorEnvelope } from './http-exception.filter';
 export { SecretBox } from './secret-box';
 export { createValidationPipe, validationErrorsToMap } from './validation.pipe';
 export { SecretsModule } from './secrets.module';
-export { contentRange, parseListQuery } from './list-query';
-export type { ListQuery, ListQueryRules, Page, RawListQuery } from './list-query';
+export { contentRange, listReply, parseListQuery } from './list-query';
+export type { HeaderReply, ListQuery, ListQueryRules, Page, RawListQuery } from './list-query';

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     });
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', queuePrefix: 'kcc' });
     expect(config.kakao.apiBaseUrl).toBe('http://127.0.0.1:4010');
+    expect(config.publicBaseUrl).toBe('http://127.0.0.1:3000');
     expect(config.secretsKey).toHaveLength(32);
   });
 
@@ -17,10 +18,12 @@ describe('loadConfig', () => {
     const config = loadConfig({
       API_PORT: '8080',
       KAKAO_API_BASE_URL: 'https://kapi.kakao.com/',
+      PUBLIC_BASE_URL: 'https://console.example.com/',
       DATABASE_URL: 'postgres://u@db:5432/other',
     });
     expect(config.api.port).toBe(8080);
     expect(config.kakao.apiBaseUrl).toBe('https://kapi.kakao.com');
+    expect(config.publicBaseUrl).toBe('https://console.example.com');
     expect(config.database.name).toBe('other');
   });
 

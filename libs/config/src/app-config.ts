@@ -21,6 +21,11 @@ export interface RedisConfig {
   queuePrefix: string;
 }
 
+export interface BlastsConfig {
+  quotaProbeMs: number;
+  reconcileMs: number;
+}
+
 export interface JobsConfig {
   lockDurationMs: number;
   stalledIntervalMs: number;
@@ -51,8 +56,11 @@ export class AppConfig {
   readonly database: DatabaseConfig;
   readonly redis: RedisConfig;
   readonly jobs: JobsConfig;
+  readonly blasts: BlastsConfig;
   readonly kakao: KakaoConfig;
   readonly api: ApiConfig;
+  /** Where people and Kakao reach the API (opt-in redirect URIs); no trailing slash. */
+  readonly publicBaseUrl: string;
   readonly workerHealth: HttpConfig;
   readonly secretsKey: Buffer;
   readonly logLevel: EnvDto['LOG_LEVEL'];
@@ -67,6 +75,10 @@ export class AppConfig {
     this.jobs = {
       lockDurationMs: values.JOB_LOCK_DURATION_MS,
       stalledIntervalMs: values.JOB_STALLED_INTERVAL_MS,
+    };
+    this.blasts = {
+      quotaProbeMs: values.BLAST_QUOTA_PROBE_MS,
+      reconcileMs: values.BLAST_RECONCILE_MS,
     };
     this.kakao = {
       apiBaseUrl: values.KAKAO_API_BASE_URL.replace(/\/+$/, ''),
@@ -83,6 +95,7 @@ export class AppConfig {
         .map((entry) => entry.trim())
         .filter((entry) => entry !== ''),
     };
+    this.publicBaseUrl = values.PUBLIC_BASE_URL.replace(/\/+$/, '');
     this.workerHealth = { host: values.API_HOST, port: values.WORKER_HEALTH_PORT };
     this.secretsKey = Buffer.from(values.SECRETS_KEY, 'base64');
     this.logLevel = values.LOG_LEVEL;

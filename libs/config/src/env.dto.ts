@@ -61,6 +61,25 @@ export class EnvDto {
   @Min(500)
   JOB_STALLED_INTERVAL_MS = 30_000;
 
+  /** After Kakao's -10 (app daily quota) a paused blast probes again this often until midnight KST. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  BLAST_QUOTA_PROBE_MS = 15 * 60_000;
+
+  /** How often the blast reconciler rebuilds lost jobs from the ledger and resumes due runs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  BLAST_RECONCILE_MS = 30_000;
+
+  /**
+   * The address people and Kakao reach the API at (no trailing slash needed): builds the opt-in
+   * pages' OAuth redirect URI (`<PUBLIC_BASE_URL>/join/<channel>/callback`).
+   */
+  @IsUrl(URL_OPTIONS)
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
   @IsUrl(URL_OPTIONS)
   KAKAO_API_BASE_URL = 'http://127.0.0.1:4010';
 

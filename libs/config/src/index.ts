@@ -1,6 +1,7 @@
 export { AppConfig, ConfigValidationError, loadConfig } from './app-config';
 export type {
   ApiConfig,
+  BlastsConfig,
   DatabaseConfig,
   HttpConfig,
   JobsConfig,

@@ -2,6 +2,8 @@
 export enum QueueName {
   Campaigns = 'campaigns',
   Calendars = 'calendars',
+  Recipients = 'recipients',
+  Blasts = 'blasts',
 }
 
 /** Every job the console runs: entity first, then verb. */
@@ -14,6 +16,20 @@ export enum JobName {
   CampaignReconcile = 'CampaignReconcile',
   /** Mirrors a channel's subscribe calendars into Postgres. */
   SubscribeCalendarSync = 'SubscribeCalendarSync',
+  /** Starts a scheduled run of a blast: freezes the audience into the ledger. */
+  BlastRunStart = 'BlastRunStart',
+  /** Streams the audience into ledger batches and queues them. */
+  BlastFanOut = 'BlastFanOut',
+  /** Sends one ledger batch under the global rate limit. */
+  BlastSendBatch = 'BlastSendBatch',
+  /** Rebuilds blast jobs from the ledger and resumes paused runs whose time has come. */
+  BlastReconcile = 'BlastReconcile',
+  /** Reads an uploaded CSV, stages its rows and applies them in one transaction. */
+  RecipientImportProcess = 'RecipientImportProcess',
+  /** Fans out a channel relation check per channel (repeating). */
+  RecipientRelationSyncAll = 'RecipientRelationSyncAll',
+  /** Checks the channel relation (5.6) of a channel's recipients within a call budget. */
+  RecipientChannelRelationSync = 'RecipientChannelRelationSync',
 }
 
 /** Payloads hold ids only; the handler reads current state from Postgres. */
@@ -22,6 +38,13 @@ export interface JobPayloads {
   [JobName.CampaignOutboxRelay]: Record<string, never>;
   [JobName.CampaignReconcile]: { channelId: string };
   [JobName.SubscribeCalendarSync]: { channelId: string };
+  [JobName.BlastRunStart]: { runId: string; channelId: string };
+  [JobName.BlastFanOut]: { runId: string; channelId: string };
+  [JobName.BlastSendBatch]: { runId: string; channelId: string; batchNo: number };
+  [JobName.BlastReconcile]: Record<string, never>;
+  [JobName.RecipientImportProcess]: { importId: string; channelId: string };
+  [JobName.RecipientRelationSyncAll]: Record<string, never>;
+  [JobName.RecipientChannelRelationSync]: { channelId: string };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -29,9 +52,18 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.CampaignOutboxRelay]: QueueName.Campaigns,
   [JobName.CampaignReconcile]: QueueName.Calendars,
   [JobName.SubscribeCalendarSync]: QueueName.Calendars,
+  [JobName.BlastRunStart]: QueueName.Blasts,
+  [JobName.BlastFanOut]: QueueName.Blasts,
+  [JobName.BlastSendBatch]: QueueName.Blasts,
+  [JobName.BlastReconcile]: QueueName.Blasts,
+  [JobName.RecipientImportProcess]: QueueName.Recipients,
+  [JobName.RecipientRelationSyncAll]: QueueName.Recipients,
+  [JobName.RecipientChannelRelationSync]: QueueName.Recipients,
 };
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Campaigns]: 8,
   [QueueName.Calendars]: 2,
+  [QueueName.Recipients]: 2,
+  [QueueName.Blasts]: 16,
 };

@@ -10,7 +10,7 @@ import { queuePrefix } from './jobs.service';
 import { ON_JOB_METADATA } from './on-job.decorator';
 import { createRedisConnection } from './redis-connection';
 
-type JobHandler = (data: JobPayloads[JobName], job: Job) => Promise<unknown>;
+type JobHandler = (data: JobPayloads[JobName], job: Job, token?: string) => Promise<unknown>;
 
 /** Finds every `@OnJob` handler and checks that each job name has exactly one. */
 export function collectHandlers(
@@ -84,13 +84,13 @@ export class JobRunnerService implements OnApplicationShutdown {
       this.connections.push(connection);
       const worker = new Worker(
         queue,
-        async (job: Job) => {
+        async (job: Job, token?: string) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler || QUEUE_OF_JOB[job.name as JobName] !== queue) {
             throw new Error(`No handler for job ${job.name} on queue ${queue}`);
           }
           // Handlers rethrow: BullMQ retries transient failures and records final ones.
-          return handler(job.data as JobPayloads[JobName], job);
+          return handler(job.data as JobPayloads[JobName], job, token);
         },
         {
           connection,

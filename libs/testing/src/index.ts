@@ -16,3 +16,5 @@ export { startTestStack, TEST_PASSWORD } from './test-stack';
 export type { ApiAnswer, TestStack, TestStackOptions } from './test-stack';
 export { spawnWorkerProcess } from './worker-process';
 export type { WorkerProcess } from './worker-process';
+export { freePort, startPrivatePostgres, startPrivateRedis } from './private-services';
+export type { PrivatePostgres, PrivateRedis } from './private-services';

@@ -31,8 +31,9 @@ export function templateDatabaseName(): string {
 }
 
 /** Creates and migrates the template database once; later calls are cheap no-ops. */
-export async function prepareTemplateDatabase(): Promise<string> {
-  const serverUrl = testServerUrl();
+export async function prepareTemplateDatabase(
+  serverUrl: string = testServerUrl(),
+): Promise<string> {
   if (!(await isPostgresReachable(serverUrl))) {
     throw new Error(
       `Postgres does not answer at ${new URL(serverUrl).host}. Start it (e.g. ` +
@@ -73,9 +74,10 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of its own for one test file, cloned from the template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = testServerUrl();
-  const template = await prepareTemplateDatabase();
+export async function createTestDatabase(
+  serverUrl: string = testServerUrl(),
+): Promise<TestDatabase> {
+  const template = await prepareTemplateDatabase(serverUrl);
   const name = `kcc_test_${randomBytes(6).toString('hex')}`;
   const url = await cloneDatabase(serverUrl, template, name);
   return { name, url, drop: () => dropDatabase(serverUrl, name) };

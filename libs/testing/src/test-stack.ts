@@ -28,6 +28,12 @@ export interface TestStackOptions {
   worker?: boolean;
   /** Extra environment for the apps. */
   env?: Record<string, string>;
+  /** A Postgres server of the test's own (chaos tests); default the shared one. */
+  postgresUrl?: string;
+  /** A Redis of the test's own (chaos tests); default the shared one. */
+  redisUrl?: string;
+  /** Extra fields for the sandbox app (`quotas`, `permissions`, ...). */
+  sandboxApp?: Record<string, unknown>;
 }
 
 export interface TestStack {
@@ -61,9 +67,9 @@ export interface TestStack {
  * prefix, an in-process sandbox with an app and channel, the API on a free port, and a worker.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.postgresUrl);
   const sandbox = await startSandbox({ port: 0, silent: true });
-  const sandboxApp = await createSandboxApp(sandbox.url);
+  const sandboxApp = await createSandboxApp(sandbox.url, options.sandboxApp);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -75,6 +81,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     LOG_LEVEL: 'error',
     JOB_LOCK_DURATION_MS: '3000',
     JOB_STALLED_INTERVAL_MS: '1000',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
   const restoreEnv = overrideEnv(env);

@@ -1,6 +1,11 @@
 import { type CreateCampaignDto } from '@app/campaigns';
-import { KakaoClient, seriesEventId } from '@app/kakao-client';
-import { type TestStack } from '@app/testing';
+import {
+  type ChannelCallOptions,
+  KakaoClient,
+  seriesEventId,
+  timedEventTime,
+} from '@app/kakao-client';
+import { type ApiAnswer, type TestStack } from '@app/testing';
 
 export interface CampaignBody {
   id: string;
@@ -14,6 +19,12 @@ export interface CampaignBody {
   lastError: { code: string; message: string } | null;
   content: Record<string, unknown>;
   name: string;
+  title: string;
+  channelId: string;
+  target: { kind: string; calendarId?: string };
+  kakaoCheckedAt: string | null;
+  archived: boolean;
+  updatedAt: string;
 }
 
 export function draftBody(
@@ -62,6 +73,42 @@ export function kakaoFor(stack: TestStack): {
       channelPublicId: stack.sandboxApp.channels[0].channel_public_id,
     },
   };
+}
+
+export interface KakaoActor {
+  client: KakaoClient;
+  call: ChannelCallOptions & { adminKey: string };
+}
+
+/** A one-hour public event made straight at the sandbox, as someone using Kakao's own tools would. */
+export function createPublicEventAt(
+  kakao: KakaoActor,
+  input: { title: string; startsAt: Date },
+): Promise<string> {
+  return kakao.client.publicEvents.createPublicEvent(
+    {
+      title: input.title,
+      time: timedEventTime({
+        start: input.startsAt,
+        end: new Date(input.startsAt.getTime() + 3600 * 1000),
+        timeZone: 'Asia/Seoul',
+      }),
+      description: 'Made at Kakao',
+      reminders: [30],
+      color: 'RED',
+    },
+    kakao.call,
+  );
+}
+
+// The total of a list answer, from `Content-Range: <resource> 0-24/319` or `<resource> */0`.
+export function listTotal(answer: ApiAnswer): number {
+  const header = answer.headers.get('content-range') ?? '';
+  const match = /\/(\d+)$/.exec(header);
+  if (!match) {
+    throw new Error(`No total in Content-Range "${header}" (status ${answer.status})`);
+  }
+  return Number(match[1]);
 }
 
 export async function closeKakaoFor(stack: TestStack): Promise<void> {

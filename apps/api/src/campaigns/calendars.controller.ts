@@ -11,10 +11,8 @@ import {
   toCampaignResponse,
   type UnmanagedPublicEventEntity,
 } from '@app/campaigns';
-import { parseListQuery, type RawListQuery } from '@app/common';
+import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
 import { type Holiday } from '@app/kakao-client';
-
-import { type HeaderReply, listReply } from './list-reply';
 
 function toCalendarResponse(calendar: SubscribeCalendarEntity): object {
   return {

@@ -31,9 +31,7 @@ import {
   toCampaignResponse,
   UpdateCampaignDto,
 } from '@app/campaigns';
-import { parseListQuery, type RawListQuery } from '@app/common';
-
-import { type HeaderReply, listReply } from './list-reply';
+import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
 
 const LIST_RULES = {
   sortable: CAMPAIGN_SORTABLE,

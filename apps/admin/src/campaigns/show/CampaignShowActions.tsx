@@ -1,0 +1,35 @@
+import ArchiveIcon from '@mui/icons-material/Archive';
+import { DeleteButton, EditButton, TopToolbar, useRecordContext } from 'react-admin';
+
+import { ApprovalButton } from '@admin/campaigns/show/ApprovalButton';
+import { PublishButton, UnpublishButton } from '@admin/campaigns/show/PublishButtons';
+import { type Campaign } from '@admin/campaigns/types';
+
+/** The steps this role may take on this campaign now; the rest are hidden or disabled. */
+export function CampaignShowActions() {
+  const campaign = useRecordContext<Campaign>();
+  const editable = campaign !== undefined && !campaign.archived;
+  const archivable =
+    editable && campaign.kakaoEventId === null && campaign.syncState !== 'publishing';
+  return (
+    <TopToolbar>
+      {editable ? <EditButton /> : null}
+      <ApprovalButton step="submit" />
+      <ApprovalButton step="approve" />
+      <ApprovalButton step="reject" />
+      <PublishButton />
+      <UnpublishButton />
+      {archivable ? (
+        <DeleteButton
+          mutationMode="pessimistic"
+          label="app.campaign.actions.archive"
+          icon={<ArchiveIcon />}
+          confirmTitle="app.campaign.dialogs.archive_title"
+          confirmContent="app.campaign.dialogs.archive_content"
+          translateOptions={{ smart_count: 1 }}
+          redirect="list"
+        />
+      ) : null}
+    </TopToolbar>
+  );
+}

@@ -1,0 +1,45 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { useMutation } from '@tanstack/react-query';
+import {
+  Button,
+  useCanAccess,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+} from 'react-admin';
+
+import { type ConsoleDataProvider } from '@admin/dataProvider';
+import { type UnmanagedEvent } from '@admin/unmanaged-events/types';
+
+/** Imports the public event as a campaign and opens it. */
+export function ImportButton() {
+  const event = useRecordContext<UnmanagedEvent>();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const { canAccess } = useCanAccess({ resource: 'unmanaged-events', action: 'import' });
+  const { mutate, isPending } = useMutation({
+    mutationFn: (id: string) => dataProvider.importUnmanaged(id),
+    onSuccess: ({ data }) => {
+      notify('app.unmanaged.import_done', { type: 'success' });
+      redirect('show', 'campaigns', data.id);
+    },
+    onError: (error: Error) => notify(error.message, { type: 'error' }),
+  });
+  if (!event || !canAccess || event.importedCampaignId !== null) {
+    return null;
+  }
+  return (
+    <Button
+      label="app.unmanaged.import"
+      disabled={isPending}
+      onClick={(clickEvent) => {
+        clickEvent.stopPropagation();
+        mutate(event.id);
+      }}
+    >
+      <DownloadIcon />
+    </Button>
+  );
+}

@@ -1,0 +1,161 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+
+import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
+import {
+  AudienceMembersDto,
+  type AudienceMembersResult,
+  type AudiencePreview,
+  type AudienceResponse,
+  AudiencesService,
+  type AudienceSize,
+  CreateAudienceDto,
+  PreviewAudienceDto,
+  toAudienceResponse,
+  UpdateAudienceDto,
+} from '@app/audiences';
+import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  readCsvUpload,
+  type RecipientImportResponse,
+  toRecipientImportResponse,
+} from '@app/recipients';
+
+const LIST_RULES = {
+  sortable: ['name', 'createdAt', 'updatedAt', 'kind'],
+  defaultSort: { field: 'updatedAt', order: 'DESC' as const },
+  maxPageSize: 200,
+};
+
+/** Audiences of the current channel: dynamic segments and static lists. */
+@ApiTags('audiences')
+@Controller('audiences')
+export class AudiencesController {
+  constructor(private readonly audiences: AudiencesService) {}
+
+  @Get()
+  @RequirePermission(Permission.AudienceRead)
+  async list(
+    @RequestActor() actor: ChannelActor,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AudienceResponse[]> {
+    const query = parseListQuery(raw, LIST_RULES);
+    const page = await this.audiences.list(actor.channelId, query);
+    reply.header('Content-Range', contentRange('audiences', query, page.total));
+    return page.items.map(toAudienceResponse);
+  }
+
+  /** Live size of unsaved rules: `{ count, matching, sample }`. */
+  @Post('preview')
+  @HttpCode(200)
+  @RequirePermission(Permission.AudienceRead)
+  preview(
+    @RequestActor() actor: ChannelActor,
+    @Body() body: PreviewAudienceDto,
+  ): Promise<AudiencePreview> {
+    return this.audiences.preview(actor.channelId, body);
+  }
+
+  @Post()
+  @RequirePermission(Permission.AudienceManage)
+  async create(
+    @RequestActor() actor: ChannelActor,
+    @Body() body: CreateAudienceDto,
+  ): Promise<AudienceResponse> {
+    return toAudienceResponse(await this.audiences.create(actor, body));
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.AudienceRead)
+  async get(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AudienceResponse> {
+    return toAudienceResponse(await this.audiences.get(actor.channelId, id));
+  }
+
+  @Get(':id/size')
+  @RequirePermission(Permission.AudienceRead)
+  size(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AudienceSize> {
+    return this.audiences.size(actor.channelId, id);
+  }
+
+  @Put(':id')
+  @RequirePermission(Permission.AudienceManage)
+  async update(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateAudienceDto,
+  ): Promise<AudienceResponse> {
+    return toAudienceResponse(await this.audiences.update(actor, id, body));
+  }
+
+  /** Archives it; refused (409) while another audience excludes it. */
+  @Delete(':id')
+  @RequirePermission(Permission.AudienceManage)
+  async remove(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AudienceResponse> {
+    return toAudienceResponse(await this.audiences.remove(actor, id));
+  }
+
+  /** Static lists: adds recipients by id or Kakao user id. */
+  @Post(':id/members')
+  @HttpCode(200)
+  @RequirePermission(Permission.AudienceManage)
+  addMembers(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AudienceMembersDto,
+  ): Promise<AudienceMembersResult> {
+    return this.audiences.addMembers(actor, id, body);
+  }
+
+  @Post(':id/members/remove')
+  @HttpCode(200)
+  @RequirePermission(Permission.AudienceManage)
+  removeMembers(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AudienceMembersDto,
+  ): Promise<AudienceMembersResult> {
+    return this.audiences.removeMembers(actor, id, body);
+  }
+
+  /**
+   * Static lists: a CSV with a `kakao_user_id` column (multipart or text/csv), streamed like
+   * recipient imports; progress and report at `/api/recipients/imports/:importId`.
+   */
+  @Post(':id/imports')
+  @HttpCode(202)
+  @RequirePermission(Permission.AudienceManage)
+  async importMembers(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<RecipientImportResponse> {
+    const upload = await readCsvUpload(request);
+    return toRecipientImportResponse(
+      await this.audiences.importMembers(actor, id, upload.file, upload.fileName),
+    );
+  }
+}

@@ -1,0 +1,202 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  Sse,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { from, interval, map, type Observable, startWith, switchMap, takeWhile } from 'rxjs';
+
+import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
+import {
+  BlastsService,
+  CreateBlastDto,
+  DeliveryState,
+  EstimateBlastDto,
+  ResendDto,
+  type RunProgress,
+  RunState,
+  TestSendDto,
+} from '@app/blasts';
+import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
+
+import { toBlastResponse, toDeliveryResponse, toRunResponse } from './blast.response';
+
+const LIST_RULES = {
+  sortable: ['name', 'state', 'createdAt', 'updatedAt'],
+  defaultSort: { field: 'updatedAt', order: 'DESC' as const },
+};
+
+@ApiTags('blasts')
+@Controller()
+export class BlastsController {
+  constructor(private readonly blasts: BlastsService) {}
+
+  @Get('blasts')
+  @RequirePermission(Permission.BlastRead)
+  async list(
+    @RequestActor() actor: ChannelActor,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<object[]> {
+    const query = parseListQuery(raw, LIST_RULES);
+    const page = await this.blasts.list(actor.channelId, query);
+    return listReply(reply, 'blasts', query, page.items.map(toBlastResponse), page.total);
+  }
+
+  @Post('blasts/estimate')
+  @HttpCode(200)
+  @RequirePermission(Permission.BlastRead)
+  estimate(@RequestActor() actor: ChannelActor, @Body() body: EstimateBlastDto): Promise<object> {
+    return this.blasts.estimate(actor.channelId, body.audienceId, body.ratePerSecond);
+  }
+
+  @Get('blasts/:id')
+  @RequirePermission(Permission.BlastRead)
+  async get(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<object> {
+    return toBlastResponse(await this.blasts.get(actor.channelId, id));
+  }
+
+  @Post('blasts')
+  @RequirePermission(Permission.BlastManage)
+  async create(@RequestActor() actor: ChannelActor, @Body() body: CreateBlastDto): Promise<object> {
+    return toBlastResponse(await this.blasts.create(actor, body));
+  }
+
+  @Post('blasts/:id/start')
+  @HttpCode(202)
+  @RequirePermission(Permission.BlastManage)
+  async start(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<object> {
+    return toRunResponse(await this.blasts.start(actor, id));
+  }
+
+  @Post('blasts/:id/test-send')
+  @HttpCode(200)
+  @RequirePermission(Permission.BlastManage)
+  testSend(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TestSendDto,
+  ): Promise<object> {
+    return this.blasts.testSend(actor.channelId, id, body.recipientId);
+  }
+
+  @Get('blasts/:id/runs')
+  @RequirePermission(Permission.BlastRead)
+  async runs(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<object[]> {
+    return (await this.blasts.runsOf(actor.channelId, id)).map(toRunResponse);
+  }
+
+  @Get('blast-runs/:runId')
+  @RequirePermission(Permission.BlastRead)
+  progress(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Promise<RunProgress> {
+    return this.blasts.progress(actor.channelId, runId);
+  }
+
+  /** Progress as server-sent events, once a second, until the run ends. */
+  @Sse('blast-runs/:runId/events')
+  @RequirePermission(Permission.BlastRead)
+  events(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Observable<{ data: RunProgress }> {
+    return interval(1000).pipe(
+      startWith(0),
+      switchMap(() => from(this.blasts.progress(actor.channelId, runId))),
+      takeWhile(
+        (progress) =>
+          progress.state !== RunState.Completed && progress.state !== RunState.Cancelled,
+        true,
+      ),
+      map((progress) => ({ data: progress })),
+    );
+  }
+
+  @Post('blast-runs/:runId/pause')
+  @HttpCode(200)
+  @RequirePermission(Permission.BlastManage)
+  pause(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Promise<RunProgress> {
+    return this.blasts.pause(actor.channelId, runId);
+  }
+
+  @Post('blast-runs/:runId/resume')
+  @HttpCode(200)
+  @RequirePermission(Permission.BlastManage)
+  resume(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Promise<RunProgress> {
+    return this.blasts.resume(actor.channelId, runId);
+  }
+
+  @Post('blast-runs/:runId/cancel')
+  @HttpCode(200)
+  @RequirePermission(Permission.BlastManage)
+  cancel(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Promise<RunProgress> {
+    return this.blasts.cancel(actor.channelId, runId);
+  }
+
+  @Post('blast-runs/:runId/resend')
+  @HttpCode(200)
+  @RequirePermission(Permission.BlastManage)
+  resend(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @Body() body: ResendDto,
+  ): Promise<RunProgress> {
+    const states = (body.states ?? ['unknown']).map((state) =>
+      state === 'failed' ? DeliveryState.Failed : DeliveryState.Unknown,
+    );
+    return this.blasts.resend(actor.channelId, runId, states);
+  }
+
+  @Get('blast-runs/:runId/deliveries')
+  @RequirePermission(Permission.BlastRead)
+  async deliveries(
+    @RequestActor() actor: ChannelActor,
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<object[]> {
+    const query = parseListQuery(raw, {
+      sortable: ['id'],
+      defaultSort: { field: 'id', order: 'ASC' },
+    });
+    const filter = query.filter as { state?: string; kakaoCode?: number };
+    const page = await this.blasts.deliveriesOf(
+      actor.channelId,
+      runId,
+      {
+        state: filter.state,
+        kakaoCode: filter.kakaoCode !== undefined ? Number(filter.kakaoCode) : undefined,
+      },
+      query.range.start,
+      query.range.end,
+    );
+    return listReply(reply, 'deliveries', query, page.items.map(toDeliveryResponse), page.total);
+  }
+}

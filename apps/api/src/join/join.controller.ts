@@ -1,0 +1,75 @@
+import { Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+
+import { ClientIp, Public } from '@app/access';
+import { type JoinAnswer, type JoinCallbackQuery, RecipientOptInService } from '@app/recipients';
+
+// Pages with inline styles only: no scripts, no frames, no referrer (the callback URL holds a code).
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+async function answer(reply: FastifyReply, result: JoinAnswer): Promise<void> {
+  if (result.setCookie !== undefined) {
+    reply.header('set-cookie', result.setCookie);
+  }
+  if (result.kind === 'redirect') {
+    await reply
+      .code(303)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .header('location', result.location)
+      .send();
+    return;
+  }
+  await reply.code(result.status).headers(PAGE_HEADERS).send(result.html);
+}
+
+/**
+ * The opt-in pages people open (`/join/:channelPublicId`, outside the `/api` prefix): public,
+ * server-rendered, no admin needed. Every outcome is an HTML page.
+ */
+@ApiExcludeController()
+@Controller('join')
+export class JoinController {
+  constructor(private readonly optIn: RecipientOptInService) {}
+
+  @Get(':channelPublicId')
+  @Public()
+  async page(
+    @Param('channelPublicId') channelPublicId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await answer(reply, await this.optIn.page(channelPublicId));
+  }
+
+  /** The button: a fresh signed state, then Kakao's consent page. */
+  @Post(':channelPublicId/start')
+  @Public()
+  async start(
+    @Param('channelPublicId') channelPublicId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await answer(reply, await this.optIn.start(channelPublicId));
+  }
+
+  /** Where Kakao sends the browser back: `?code&state` or `?error&state`. */
+  @Get(':channelPublicId/callback')
+  @Public()
+  async callback(
+    @Param('channelPublicId') channelPublicId: string,
+    @Query() query: JoinCallbackQuery,
+    @Headers('cookie') cookie: string | undefined,
+    @ClientIp() ip: string | null,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await answer(reply, await this.optIn.callback(channelPublicId, query, cookie, ip));
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+
+import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
+import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  RECIPIENT_LIST_RULES,
+  type RecipientDetailResponse,
+  type RecipientResponse,
+  RecipientRelationSyncService,
+  RecipientsService,
+  toRecipientResponse,
+  UpdateRecipientDto,
+} from '@app/recipients';
+
+/** Recipients of the current channel (X-Channel-Id). Tokens never appear in any answer. */
+@ApiTags('recipients')
+@Controller('recipients')
+export class RecipientsController {
+  constructor(
+    private readonly recipients: RecipientsService,
+    private readonly relations: RecipientRelationSyncService,
+  ) {}
+
+  /** ra-data-simple-rest list; filters: q, tag, consentState, channelRelation, source, id. */
+  @Get()
+  @RequirePermission(Permission.RecipientRead)
+  async list(
+    @RequestActor() actor: ChannelActor,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecipientResponse[]> {
+    const query = parseListQuery(raw, RECIPIENT_LIST_RULES);
+    const page = await this.recipients.list(actor.channelId, query);
+    reply.header('Content-Range', contentRange('recipients', query, page.total));
+    return page.items.map(toRecipientResponse);
+  }
+
+  /** Checks the channel relation (5.6) of the channel's recipients now, in a job. */
+  @Post('relation-sync')
+  @HttpCode(202)
+  @RequirePermission(Permission.RecipientManage)
+  async relationSync(@RequestActor() actor: ChannelActor): Promise<{ queued: true }> {
+    await this.relations.request(actor.channelId);
+    return { queued: true };
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.RecipientRead)
+  detail(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RecipientDetailResponse> {
+    return this.recipients.detail(actor.channelId, id);
+  }
+
+  /** Tags, attributes, time zone; `version` required (409 when stale). */
+  @Put(':id')
+  @RequirePermission(Permission.RecipientManage)
+  async update(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRecipientDto,
+  ): Promise<RecipientResponse> {
+    return toRecipientResponse(await this.recipients.update(actor, id, body));
+  }
+
+  /** Opt-out: consent revoked, tokens wiped. The record stays (history, audit). */
+  @Delete(':id')
+  @RequirePermission(Permission.RecipientManage)
+  async optOut(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RecipientResponse> {
+    return toRecipientResponse(await this.recipients.optOut(actor, id));
+  }
+}

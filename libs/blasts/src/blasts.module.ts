@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AudiencesModule } from '@app/audiences';
+import { CampaignsModule } from '@app/campaigns';
+import { ChannelsModule } from '@app/channels';
+import { RecipientsModule } from '@app/recipients';
+
+import { BlastDeliveryEntity } from './blast-delivery.entity';
+import { BlastEngineService } from './blast-engine.service';
+import { BlastLedgerRepository } from './blast-ledger.repository';
+import { BlastRunEntity } from './blast-run.entity';
+import { BlastEntity } from './blast.entity';
+import { BlastsService } from './blasts.service';
+
+export const BLAST_ENTITIES = [BlastEntity, BlastRunEntity, BlastDeliveryEntity];
+
+/** Calendar-message blasts: definitions, runs, the ledger and the engine that sends them. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(BLAST_ENTITIES),
+    AudiencesModule,
+    RecipientsModule,
+    CampaignsModule,
+    ChannelsModule,
+  ],
+  providers: [BlastLedgerRepository, BlastEngineService, BlastsService],
+  exports: [BlastsService, BlastEngineService],
+})
+export class BlastsModule {}

@@ -1,0 +1,414 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Repository } from 'typeorm';
+
+import { AudiencesService } from '@app/audiences';
+import { CampaignsService, SubscribeCalendarsService } from '@app/campaigns';
+import { type ListQuery, type Page } from '@app/common';
+import { JobName, type JobPayloads, JobsService, OnJob } from '@app/jobs';
+import { KakaoClient, prepareTemplate } from '@app/kakao-client';
+import { RecipientsService } from '@app/recipients';
+
+import { BlastDeliveryEntity } from './blast-delivery.entity';
+import { BlastEngineService, classifySendError } from './blast-engine.service';
+import { BlastLedgerRepository, type DeliveryCounts } from './blast-ledger.repository';
+import { BlastRunEntity } from './blast-run.entity';
+import { calendarTemplate } from './blast-template';
+import {
+  messageErrors,
+  occurrenceAfter,
+  scheduleErrors,
+  scheduleInstant,
+} from './blast-validation';
+import { type CreateBlastDto } from './blast.dto';
+import { BlastEntity, type BlastMessage } from './blast.entity';
+import { BlastState, DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
+import { BlastErrorCode, BlastException } from './blast.exception';
+
+/** Kakao's documented daily message quota per app (section 10). */
+export const DAILY_MESSAGE_QUOTA = 30_000;
+const FRIENDS_MODE_MAX_RECIPIENTS = 500;
+
+export interface BlastActor {
+  userId: string | null;
+  channelId: string;
+}
+
+export interface BlastEstimate {
+  recipients: number;
+  durationSeconds: number;
+  quotaDays: number;
+  ratePerSecond: number;
+}
+
+export interface RunProgress {
+  runId: string;
+  state: RunState;
+  pauseReason: PauseReason | null;
+  resumeAt: string | null;
+  total: number;
+  counts: DeliveryCounts;
+  done: number;
+  percent: number;
+  currentRate: number;
+  etaSeconds: number | null;
+}
+
+const RATE_WINDOW_MS = 10_000;
+
+@Injectable()
+export class BlastsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(BlastEntity) private readonly blasts: Repository<BlastEntity>,
+    @InjectRepository(BlastRunEntity) private readonly runs: Repository<BlastRunEntity>,
+    @InjectRepository(BlastDeliveryEntity)
+    private readonly deliveries: Repository<BlastDeliveryEntity>,
+    private readonly ledger: BlastLedgerRepository,
+    private readonly engine: BlastEngineService,
+    private readonly audiences: AudiencesService,
+    private readonly campaigns: CampaignsService,
+    private readonly calendars: SubscribeCalendarsService,
+    private readonly recipients: RecipientsService,
+    private readonly jobs: JobsService,
+    private readonly kakao: KakaoClient,
+  ) {}
+
+  /** Recipient detail pages show every delivery the ledger holds for the person. */
+  onModuleInit(): void {
+    this.recipients.useDeliveryHistory(async (channelId, recipientId, limit) => {
+      const rows: Record<string, unknown>[] = await this.deliveries.query(
+        `SELECT d.id, d.run_id AS "runId", b.id AS "blastId", b.name AS "blastName", d.state,
+                d.kakao_code AS "kakaoCode", d.reason, d.sent_at AS "sentAt", d.updated_at AS "updatedAt"
+         FROM blast_deliveries d JOIN blast_runs r ON r.id = d.run_id JOIN blasts b ON b.id = r.blast_id
+         WHERE d.recipient_id = $1 AND r.channel_id = $2
+         ORDER BY d.id DESC LIMIT $3`,
+        [recipientId, channelId, limit],
+      );
+      return rows;
+    });
+  }
+
+  async list(channelId: string, query: ListQuery): Promise<Page<BlastEntity>> {
+    const [items, total] = await this.blasts.findAndCount({
+      where: { channelId },
+      order: { [query.sort.field]: query.sort.order, id: query.sort.order },
+      skip: query.range.start,
+      take: query.range.end - query.range.start + 1,
+    });
+    return { items, total };
+  }
+
+  async get(channelId: string, id: string): Promise<BlastEntity> {
+    const blast = await this.blasts.findOneBy({ id, channelId });
+    if (!blast) {
+      throw new BlastException(BlastErrorCode.NotFound, `Blast ${id} not found`);
+    }
+    return blast;
+  }
+
+  /** The Kakao id the message points at: a published campaign's event or a subscribe calendar. */
+  private async kakaoTargetOf(channelId: string, message: BlastMessage): Promise<string> {
+    if (message.idType === 'event') {
+      const campaign = await this.campaigns.get(channelId, message.campaignId!).catch(() => null);
+      if (!campaign?.kakaoEventId) {
+        throw new BlastException(BlastErrorCode.Invalid, 'The campaign is not published', {
+          'message.campaignId': 'must be a published campaign of this channel',
+        });
+      }
+      return campaign.kakaoEventId;
+    }
+    const calendar = await this.calendars
+      .get(channelId, message.subscribeCalendarId!)
+      .catch(() => null);
+    if (!calendar || calendar.calendar.removedAt !== null) {
+      throw new BlastException(BlastErrorCode.Invalid, 'Unknown subscribe calendar', {
+        'message.subscribeCalendarId': 'must be a subscribe calendar of this channel',
+      });
+    }
+    return calendar.calendar.kakaoCalendarId;
+  }
+
+  async create(actor: BlastActor, input: CreateBlastDto): Promise<BlastEntity> {
+    const message: BlastMessage = { ...input.message };
+    const errors: Record<string, string> = {
+      ...messageErrors(message),
+      ...scheduleErrors(input.schedule, new Date()),
+    };
+    if (!input.name.trim() || input.name.length > 100) {
+      errors.name = 'must be 1 to 100 characters';
+    }
+    const mode = input.deliveryMode === 'friends' ? DeliveryMode.Friends : DeliveryMode.SendToMe;
+    if (mode === DeliveryMode.Friends && !input.senderRecipientId) {
+      errors.senderRecipientId = 'friends mode needs a sender account';
+    }
+    if (Object.keys(errors).length > 0) {
+      throw new BlastException(
+        BlastErrorCode.Invalid,
+        `Invalid blast: ${Object.keys(errors).join(', ')}`,
+        errors,
+      );
+    }
+    await this.audiences.get(actor.channelId, input.audienceId).catch(() => {
+      throw new BlastException(BlastErrorCode.Invalid, 'Unknown audience', {
+        audienceId: 'must be an audience of this channel',
+      });
+    });
+    if (
+      mode === DeliveryMode.Friends &&
+      (await this.audiences.count(actor.channelId, input.audienceId)) > FRIENDS_MODE_MAX_RECIPIENTS
+    ) {
+      throw new BlastException(BlastErrorCode.Invalid, 'Friends mode is for small lists', {
+        deliveryMode: `friends mode takes at most ${FRIENDS_MODE_MAX_RECIPIENTS} recipients`,
+      });
+    }
+    const kakaoTargetId = await this.kakaoTargetOf(actor.channelId, message);
+    return this.blasts.save(
+      this.blasts.create({
+        channelId: actor.channelId,
+        name: input.name.trim(),
+        state: BlastState.Draft,
+        message,
+        kakaoTargetId,
+        audienceId: input.audienceId,
+        schedule: input.schedule,
+        ratePerSecond: input.ratePerSecond,
+        quietHours: input.quietHours ?? true,
+        frequencyCap: input.frequencyCap ?? null,
+        deliveryMode: mode,
+        senderRecipientId: input.senderRecipientId ?? null,
+        createdBy: actor.userId,
+      }),
+    );
+  }
+
+  async estimate(
+    channelId: string,
+    audienceId: string,
+    ratePerSecond: number,
+  ): Promise<BlastEstimate> {
+    const recipients = await this.audiences.count(channelId, audienceId);
+    return {
+      recipients,
+      ratePerSecond,
+      durationSeconds: Math.ceil(recipients / Math.max(1, ratePerSecond)),
+      quotaDays: Math.max(1, Math.ceil(recipients / DAILY_MESSAGE_QUOTA)),
+    };
+  }
+
+  /** Starts the blast: now, at its local time, or its recurring schedule's next occurrence. */
+  async start(actor: BlastActor, id: string): Promise<BlastRunEntity> {
+    const blast = await this.get(actor.channelId, id);
+    if (blast.state !== BlastState.Draft) {
+      throw new BlastException(BlastErrorCode.WrongState, `The blast is already ${blast.state}`);
+    }
+    const now = new Date();
+    const at =
+      blast.schedule.kind === 'now'
+        ? now
+        : blast.schedule.kind === 'at'
+          ? scheduleInstant(blast.schedule)
+          : occurrenceAfter(blast.schedule, now);
+    if (!at) {
+      throw new BlastException(BlastErrorCode.Invalid, 'The schedule has no time to run', {
+        schedule: 'has no occurrence',
+      });
+    }
+    await this.blasts.update(
+      { id },
+      { state: blast.schedule.kind === 'now' ? BlastState.Active : BlastState.Scheduled },
+    );
+    return this.scheduleRun(blast, at);
+  }
+
+  private async scheduleRun(blast: BlastEntity, at: Date): Promise<BlastRunEntity> {
+    await this.runs
+      .createQueryBuilder()
+      .insert()
+      .values({
+        blastId: blast.id,
+        channelId: blast.channelId,
+        scheduledAt: at,
+        state: RunState.Pending,
+      })
+      .orIgnore()
+      .execute();
+    const run = await this.runs.findOneByOrFail({ blastId: blast.id, scheduledAt: at });
+    await this.jobs.queue(
+      JobName.BlastRunStart,
+      { runId: run.id, channelId: run.channelId },
+      {
+        jobId: `blast-${run.id}-start`,
+        delay: Math.max(0, at.getTime() - Date.now()),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+      },
+    );
+    return run;
+  }
+
+  /** A run's time has come: it starts sending, and a recurring blast schedules its next run. */
+  @OnJob(JobName.BlastRunStart)
+  async startRun(data: JobPayloads[JobName.BlastRunStart]): Promise<void> {
+    const run = await this.runs.findOneBy({ id: data.runId });
+    if (!run || run.state !== RunState.Pending) {
+      return;
+    }
+    const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
+    if (blast.state === BlastState.Cancelled) {
+      await this.runs.update({ id: run.id }, { state: RunState.Cancelled, finishedAt: new Date() });
+      return;
+    }
+    await this.runs.update(
+      { id: run.id, state: RunState.Pending },
+      { state: RunState.Sending, startedAt: new Date() },
+    );
+    await this.blasts.update({ id: blast.id }, { state: BlastState.Active });
+    await this.engine.enqueueFanOut(run);
+    if (blast.schedule.kind === 'recurring') {
+      const next = occurrenceAfter(blast.schedule, new Date(run.scheduledAt.getTime() + 1000));
+      if (next) {
+        await this.scheduleRun(blast, next);
+      }
+    }
+  }
+
+  async runsOf(channelId: string, blastId: string): Promise<BlastRunEntity[]> {
+    await this.get(channelId, blastId);
+    return this.runs.find({ where: { blastId }, order: { scheduledAt: 'DESC' } });
+  }
+
+  async run(channelId: string, runId: string): Promise<BlastRunEntity> {
+    const run = await this.runs.findOneBy({ id: runId, channelId });
+    if (!run) {
+      throw new BlastException(BlastErrorCode.RunNotFound, `Run ${runId} not found`);
+    }
+    return run;
+  }
+
+  async progress(channelId: string, runId: string): Promise<RunProgress> {
+    const run = await this.run(channelId, runId);
+    const [counts, recent] = await Promise.all([
+      this.ledger.counts(runId),
+      this.ledger.sentSince(runId, new Date(Date.now() - RATE_WINDOW_MS)),
+    ]);
+    const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const open = counts.pending + counts.sending;
+    const done = total - open;
+    const currentRate = recent / (RATE_WINDOW_MS / 1000);
+    return {
+      runId,
+      state: run.state,
+      pauseReason: run.pauseReason,
+      resumeAt: run.resumeAt?.toISOString() ?? null,
+      total,
+      counts,
+      done,
+      percent: total === 0 ? (run.fanoutDone ? 100 : 0) : Math.floor((done / total) * 1000) / 10,
+      currentRate,
+      etaSeconds: open === 0 ? 0 : currentRate > 0 ? Math.ceil(open / currentRate) : null,
+    };
+  }
+
+  async pause(channelId: string, runId: string): Promise<RunProgress> {
+    const run = await this.run(channelId, runId);
+    if (run.state !== RunState.Sending && run.state !== RunState.Paused) {
+      throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be paused`);
+    }
+    await this.runs.update(
+      { id: runId },
+      { state: RunState.Paused, pauseReason: PauseReason.Manual, resumeAt: null },
+    );
+    return this.progress(channelId, runId);
+  }
+
+  async resume(channelId: string, runId: string): Promise<RunProgress> {
+    const run = await this.run(channelId, runId);
+    if (run.state !== RunState.Paused) {
+      throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be resumed`);
+    }
+    await this.runs.update(
+      { id: runId, state: RunState.Paused },
+      { state: RunState.Sending, pauseReason: null, resumeAt: null },
+    );
+    await this.engine.reconcile();
+    return this.progress(channelId, runId);
+  }
+
+  async cancel(channelId: string, runId: string): Promise<RunProgress> {
+    const run = await this.run(channelId, runId);
+    if (run.state === RunState.Completed || run.state === RunState.Cancelled) {
+      throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be cancelled`);
+    }
+    await this.runs.update({ id: runId }, { state: RunState.Cancelled, finishedAt: new Date() });
+    await this.ledger.skipPending(runId, 'cancelled');
+    const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
+    if (blast.schedule.kind !== 'recurring') {
+      await this.blasts.update({ id: blast.id }, { state: BlastState.Cancelled });
+    }
+    return this.progress(channelId, runId);
+  }
+
+  /** A person resends `unknown` (or failed) deliveries, knowing a duplicate is possible. */
+  async resend(channelId: string, runId: string, states: DeliveryState[]): Promise<RunProgress> {
+    const run = await this.run(channelId, runId);
+    const requeued = await this.ledger.requeue(runId, states);
+    if (requeued > 0 && run.state !== RunState.Cancelled) {
+      await this.runs.update({ id: runId }, { state: RunState.Sending, finishedAt: null });
+      await this.engine.reconcile();
+    }
+    return this.progress(channelId, runId);
+  }
+
+  async deliveriesOf(
+    channelId: string,
+    runId: string,
+    filter: { state?: string; kakaoCode?: number },
+    start: number,
+    end: number,
+  ): Promise<Page<BlastDeliveryEntity>> {
+    await this.run(channelId, runId);
+    const [items, total] = await this.deliveries.findAndCount({
+      where: {
+        runId,
+        ...(filter.state ? { state: filter.state as DeliveryState } : {}),
+        ...(filter.kakaoCode !== undefined ? { kakaoCode: filter.kakaoCode } : {}),
+      },
+      order: { id: 'ASC' },
+      skip: start,
+      take: end - start + 1,
+    });
+    return { items, total };
+  }
+
+  /** Sends the blast's message to one recipient now, outside any run. */
+  async testSend(channelId: string, id: string, recipientId: string): Promise<{ sent: true }> {
+    const blast = await this.get(channelId, id);
+    const [credential] = await this.recipients.sendingCredentials(channelId, [recipientId]);
+    if (!credential || 'skip' in credential) {
+      throw new BlastException(
+        BlastErrorCode.TestSendFailed,
+        `Cannot send to this recipient: ${credential ? credential.skip : 'not found'}`,
+        {
+          recipientId: credential ? credential.skip : 'not a recipient of this channel',
+        },
+      );
+    }
+    try {
+      await this.kakao.messages.sendToMe(
+        credential.accessToken,
+        prepareTemplate(calendarTemplate(blast.message, blast.kakaoTargetId)),
+        { retries: 0 },
+      );
+    } catch (error) {
+      const outcome = classifySendError(error);
+      throw new BlastException(
+        BlastErrorCode.TestSendFailed,
+        `Kakao refused the test message: ${'reason' in outcome ? outcome.reason : ''}`,
+        {
+          recipientId: 'reason' in outcome ? outcome.reason : 'refused',
+        },
+      );
+    }
+    return { sent: true };
+  }
+}

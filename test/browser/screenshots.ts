@@ -1,0 +1,299 @@
+// `npm run screenshots`: starts the console (test stack: own database, sandbox, API serving the
+// built admin, worker), seeds a few campaigns in every state, and writes PNGs of the main screens
+// in Korean and English to docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { type Browser, type Page } from 'playwright-core';
+
+import { KakaoClient, timedEventTime } from '@app/kakao-client';
+import { expectEventually } from '@app/testing';
+
+import { AppShell } from './pages/app-shell.page';
+import { CampaignShowPage } from './pages/campaign-show.page';
+import { LoginPage } from './pages/login.page';
+import { repositoryRoot } from './support/admin-build';
+import { launchBrowser, newPage } from './support/browser';
+import {
+  type CampaignRecord,
+  type ConsoleStack,
+  Role,
+  startConsoleStack,
+  TEST_PASSWORD,
+} from './support/console-stack';
+
+const OUT = path.join(repositoryRoot, 'docs', 'screenshots');
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Banner pictures for the previews, drawn here (the screenshots never reach the internet). */
+function bannerSvg(url: string): string {
+  const mobile = url.includes('mobile');
+  const [width, height] = mobile ? [640, 400] : [1200, 300];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+  <defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#fee500"/><stop offset="1" stop-color="#ff8f1f"/></linearGradient></defs>
+  <rect width="100%" height="100%" fill="url(#g)"/>
+  <text x="50%" y="48%" font-family="NanumGothic, sans-serif" font-size="${mobile ? 44 : 56}" font-weight="700" text-anchor="middle" fill="#3c1e1e">성수 팝업 스토어</text>
+  <text x="50%" y="68%" font-family="NanumGothic, sans-serif" font-size="${mobile ? 26 : 30}" text-anchor="middle" fill="#3c1e1e">SEONGSU POP-UP · ${mobile ? 'MOBILE' : 'PC'}</text>
+</svg>`;
+}
+
+/** `YYYY-MM-DD` of a day in the month shown by the calendar screenshot. */
+function dayIn(month: string, day: number): string {
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+interface Seeded {
+  month: string;
+  popUp: CampaignRecord;
+  live: CampaignRecord;
+}
+
+async function seed(app: ConsoleStack): Promise<Seeded> {
+  const target = new Date(Date.now() + 14 * DAY_MS);
+  const month = target.toISOString().slice(0, 7);
+  const timed = (date: string, from: string, to: string) => ({
+    allDay: false,
+    startsAt: `${date}T${from}:00+09:00`,
+    endsAt: `${date}T${to}:00+09:00`,
+    timeZone: 'Asia/Seoul',
+  });
+
+  await app.stack.call(Role.Admin, 'POST', '/api/subscribe-calendars/sync', {});
+
+  const popUp = await app.createCampaign(Role.Marketer, {
+    name: 'Seongsu pop-up',
+    tags: ['seoul', 'popup'],
+    notes: 'Booth 3, ask the venue for the power plan.',
+    content: {
+      title: '성수 팝업 스토어',
+      description: '성수동에서 3일 동안 열리는 팝업 스토어.\n사전 예약 고객에게 굿즈를 드립니다.',
+      ...timed(dayIn(month, 10), '11:00', '20:00'),
+      rrule: 'FREQ=DAILY;COUNT=3',
+      location: { name: '성수 XYZ 스페이스', address: '서울 성동구 성수이로 00' },
+      reminders: [60, 1440],
+      color: 'MINT',
+      banner: {
+        pcImageUrl: 'https://cdn.example.com/popup-pc.png',
+        mobileImageUrl: 'https://cdn.example.com/popup-mobile.png',
+        bgColor: '#FEE500',
+        webUrl: 'https://example.com/popup',
+        mobileWebUrl: 'https://m.example.com/popup',
+      },
+      reminderButton: { title: '예약하기', webUrl: 'https://example.com/popup/book' },
+    },
+  });
+  const live = await app.createCampaign(Role.Marketer, {
+    name: 'Weekend live',
+    tags: ['live'],
+    content: {
+      title: '주말 라이브 방송',
+      ...timed(dayIn(month, 5), '20:00', '21:00'),
+      rrule: 'FREQ=WEEKLY;BYDAY=SA,SU;COUNT=8',
+      color: 'VIOLET',
+      reminders: [10],
+    },
+  });
+  const sale = await app.createCampaign(Role.Marketer, {
+    name: 'Year-end sale',
+    tags: ['sale'],
+    content: {
+      title: '연말 감사 세일',
+      allDay: true,
+      startDate: dayIn(month, 20),
+      endDate: dayIn(month, 23),
+      timeZone: 'Asia/Seoul',
+      color: 'RED',
+      reminders: [-540],
+    },
+  });
+  await app.createCampaign(Role.Marketer, {
+    name: 'Member night',
+    tags: ['vip'],
+    content: {
+      title: '멤버십 나이트',
+      ...timed(dayIn(month, 15), '19:00', '22:00'),
+      color: 'NAVY_BLUE',
+    },
+  });
+
+  const published = await app.publish(popUp.id);
+  await app.publish(live.id);
+  await app.stack.call(Role.Marketer, 'POST', `/api/campaigns/${sale.id}/submit`, {
+    comment: '할인율 확인 부탁드립니다',
+  });
+
+  // An edit after publishing: a second revision to compare, "changed since publish".
+  const current = await app.stack.call<{ version: number }>(
+    Role.Marketer,
+    'GET',
+    `/api/campaigns/${live.id}`,
+  );
+  await app.stack.call(Role.Marketer, 'PUT', `/api/campaigns/${live.id}`, {
+    version: current.body.version,
+    name: 'Weekend live',
+    tags: ['live', 'shopping'],
+    content: {
+      title: '주말 라이브 쇼핑',
+      ...timed(dayIn(month, 5), '20:00', '21:30'),
+      rrule: 'FREQ=WEEKLY;BYDAY=SA,SU;COUNT=8',
+      color: 'VIOLET',
+      reminders: [10, 60],
+    },
+  });
+
+  // Someone edits the pop-up at Kakao behind the console's back, and makes an event by hand.
+  const kakao = new KakaoClient({
+    apiBaseUrl: app.stack.sandboxUrl,
+    authBaseUrl: app.stack.sandboxUrl,
+    retries: 0,
+  });
+  const call = {
+    adminKey: app.stack.sandboxApp.admin_key,
+    channelPublicId: app.stack.sandboxApp.channels[0]?.channel_public_id ?? '',
+  };
+  try {
+    await kakao.publicEvents.updatePublicEvent(
+      published.kakaoEventId ?? '',
+      { title: '성수 팝업 스토어 (현장 변경)' },
+      { ...call, recurUpdateType: 'ALL' },
+    );
+    const start = new Date(`${dayIn(month, 27)}T02:00:00Z`);
+    await kakao.publicEvents.createPublicEvent(
+      {
+        title: '카카오에서 직접 만든 쿠폰 이벤트',
+        time: timedEventTime({
+          start,
+          end: new Date(start.getTime() + 2 * 3600 * 1000),
+          timeZone: 'Asia/Seoul',
+        }),
+      },
+      call,
+    );
+  } finally {
+    await kakao.close();
+  }
+  await app.stack.call(Role.Manager, 'POST', '/api/campaigns/reconcile', {});
+  await expectEventually(
+    async () => {
+      const answer = await app.stack.call<unknown[]>(Role.Admin, 'GET', '/api/unmanaged-events');
+      if (answer.body.length === 0) {
+        throw new Error('the reconcile job has not listed the event yet');
+      }
+    },
+    { timeoutMs: 30_000 },
+  );
+  return { month, popUp, live };
+}
+
+async function signedIn(browser: Browser, app: ConsoleStack, role: Role, locale: 'ko' | 'en') {
+  const page = await newPage(browser, locale === 'ko' ? 'ko-KR' : 'en-US');
+  await page.route('https://cdn.example.com/**', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: bannerSvg(route.request().url()) }),
+  );
+  await new LoginPage(page, app.url).signIn(app.emailOf(role), TEST_PASSWORD);
+  const shell = new AppShell(page, app.url);
+  if (locale === 'en') {
+    await shell.switchLanguage('English');
+    await page.waitForSelector(`${shell.elements.menu} >> text=Campaigns`);
+  }
+  return { page, shell };
+}
+
+/** Waits for react-admin to settle (no spinner, images decoded) and writes the PNG. */
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.RaLoadingIndicator-loadedIcon, [role="progressbar"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(400);
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  console.log(`  ${path.relative(repositoryRoot, file)}`);
+}
+
+async function screens(browser: Browser, app: ConsoleStack, data: Seeded, locale: 'ko' | 'en') {
+  const prefix = (name: string) => `${locale}-${name}`;
+
+  const loginPage = await newPage(browser, locale === 'ko' ? 'ko-KR' : 'en-US');
+  await new LoginPage(loginPage, app.url).open();
+  if (locale === 'en') {
+    // react-admin keeps the chosen language in its store (localStorage, `RaStore.locale`).
+    await loginPage.evaluate(`localStorage.setItem('RaStore.locale', '"en"')`);
+    await loginPage.reload();
+  }
+  await shoot(loginPage, prefix('01-login'));
+  await loginPage.context().close();
+
+  const { page, shell } = await signedIn(browser, app, Role.Manager, locale);
+  const show = new CampaignShowPage(page, shell);
+  await shell.go('campaigns');
+  await page.waitForSelector('tbody tr');
+  await shoot(page, prefix('02-campaigns'));
+
+  await show.open(data.popUp.id);
+  await shoot(page, prefix('03-campaign-summary'), true);
+  await shell.go(`campaigns/${data.popUp.id}/show/kakao`);
+  await page.waitForSelector(show.elements.kakaoCopy);
+  await shoot(page, prefix('04-kakao-copy'), true);
+  await shell.go(`campaigns/${data.live.id}/show/revisions`);
+  await page.waitForSelector('[data-testid="revision-diff"]');
+  await shoot(page, prefix('05-revisions-diff'), true);
+  await shell.go(`campaigns/${data.popUp.id}/show/share`);
+  await page.waitForSelector(show.elements.shareSnippet);
+  await shoot(page, prefix('06-share-snippet'));
+  await shell.go(`calendar?month=${data.month}`);
+  await page.waitForSelector('[data-testid="calendar-campaign"]');
+  await shoot(page, prefix('07-calendar'));
+  await shell.go('unmanaged-events');
+  await page.waitForSelector('tbody tr');
+  await shoot(page, prefix('08-unmanaged-events'));
+  await shell.go('audit-log');
+  await page.waitForSelector('tbody tr');
+  await shoot(page, prefix('09-audit-log'));
+  await page.context().close();
+
+  const marketer = await signedIn(browser, app, Role.Marketer, locale);
+  await marketer.shell.go(`campaigns/${data.popUp.id}`);
+  await marketer.page.waitForSelector('[data-testid="recurrence-summary"]');
+  await shoot(marketer.page, prefix('10-campaign-edit'), true);
+  await marketer.page.context().close();
+
+  const admin = await signedIn(browser, app, Role.Admin, locale);
+  await admin.shell.go('subscribe-calendars');
+  await admin.page.waitForSelector('tbody tr');
+  await shoot(admin.page, prefix('11-subscribe-calendars'));
+  await admin.shell.go('users');
+  await admin.page.waitForSelector('tbody tr');
+  await shoot(admin.page, prefix('12-users'));
+  await admin.shell.go(`channels/${app.stack.channel.id}`);
+  await admin.page.waitForSelector('[class~="ra-input-timeZone"]');
+  await shoot(admin.page, prefix('13-channel-settings'));
+  await admin.page.context().close();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  console.log('› Starting the console (test stack) and seeding campaigns');
+  const app = await startConsoleStack();
+  const browser = await launchBrowser();
+  try {
+    const data = await seed(app);
+    for (const locale of ['ko', 'en'] as const) {
+      console.log(`› Screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
+      await screens(browser, app, data, locale);
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
