@@ -330,8 +330,14 @@ export class BlastEngineService {
       await this.pause(run.id, PauseReason.Quota, this.quotaProbeAt(new Date()));
       return;
     }
+    if (quietUntil && ready.length === 0 && skipped.length < pending.length) {
+      // Everyone left in the batch is in quiet hours: the whole run waits, visibly, and the
+      // reconciler resumes it when they end (a person may also resume it earlier).
+      await this.pause(run.id, PauseReason.QuietHours, quietUntil);
+      return;
+    }
     if (quietUntil) {
-      // The same job waits (delayed, same id) until the earliest quiet hours end.
+      // Some recipients (other zones) were awake and got theirs; the rest wait in this job.
       await job.moveToDelayed(Math.max(quietUntil.getTime(), Date.now() + 1000), token);
       throw new DelayedError();
     }

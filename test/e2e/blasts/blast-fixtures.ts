@@ -13,6 +13,7 @@ export interface RunProgressBody {
   runId: string;
   state: string;
   pauseReason: string | null;
+  resumeAt: string | null;
   total: number;
   counts: Record<'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'unknown', number>;
   percent: number;
