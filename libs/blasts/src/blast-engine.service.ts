@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError, type Job, type JobsOptions } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type Repository } from 'typeorm';
 
@@ -32,7 +32,7 @@ import { RedisRateLimiter } from './rate-limiter';
 
 /** Recipients per ledger batch (and per send job). */
 export const BATCH_SIZE = 100;
-const FANOUT_PAGE = 1000;
+const FANOUT_PAGE = 5000;
 const MAX_ATTEMPTS = 5;
 /** Calls in flight per batch; the global limiter still decides the pace. */
 const IN_FLIGHT = 64;
@@ -125,17 +125,26 @@ export class BlastEngineService {
     );
   }
 
-  async enqueueBatch(run: BlastRunEntity, batchNo: number, delayMs = 0): Promise<void> {
-    await this.jobs.queue(
-      JobName.BlastSendBatch,
-      { runId: run.id, channelId: run.channelId, batchNo },
-      {
+  private batchJob(
+    run: BlastRunEntity,
+    batchNo: number,
+  ): {
+    data: JobPayloads[JobName.BlastSendBatch];
+    options: JobsOptions;
+  } {
+    return {
+      data: { runId: run.id, channelId: run.channelId, batchNo },
+      options: {
         jobId: batchJobId(run.id, batchNo),
         attempts: MAX_ATTEMPTS,
         backoff: { type: 'exponential', delay: 1000 },
-        delay: delayMs,
       },
-    );
+    };
+  }
+
+  async enqueueBatch(run: BlastRunEntity, batchNo: number): Promise<void> {
+    const job = this.batchJob(run, batchNo);
+    await this.jobs.queue(JobName.BlastSendBatch, job.data, job.options);
   }
 
   /** Writes the audience into the ledger page by page (keyset), resuming after its cursor. */
@@ -171,32 +180,27 @@ export class BlastEngineService {
         }
       }
       const first = batchCount + 1;
+      batchCount += Math.ceil(ids.length / BATCH_SIZE);
+      const last = batchCount;
+      const pageCursor = ids[ids.length - 1];
       await this.transactions.run(async (manager) => {
-        for (let offset = 0; offset < ids.length; offset += BATCH_SIZE) {
-          batchCount += 1;
-          await this.ledger.insertBatch(
-            manager,
-            run.id,
-            batchCount,
-            ids.slice(offset, offset + BATCH_SIZE),
-            skipped,
-          );
-        }
-        cursor = ids[ids.length - 1]!;
+        await this.ledger.insertPage(manager, run.id, first, BATCH_SIZE, ids, skipped);
         await manager.update(
           BlastRunEntity,
           { id: run.id },
           {
-            fanoutCursor: cursor,
-            batchCount,
+            fanoutCursor: pageCursor,
+            batchCount: last,
             recipientCount: () => `recipient_count + ${ids.length}`,
           },
         );
       });
+      cursor = pageCursor;
       // Queued after the commit: the reconciler re-queues whatever a crash here loses.
-      for (let batchNo = first; batchNo <= batchCount; batchNo += 1) {
-        await this.enqueueBatch(run, batchNo);
-      }
+      await this.jobs.queueMany(
+        JobName.BlastSendBatch,
+        Array.from({ length: last - first + 1 }, (_, index) => this.batchJob(run, first + index)),
+      );
     }
     await this.runs.update({ id: run.id }, { fanoutDone: true });
     await this.completeIfDone(run.id);

@@ -48,31 +48,35 @@ export class BlastLedgerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Writes one batch of ledger rows; rows already there (a fan-out resumed after a crash) are
-   * left alone. `skipped` rows are written as skipped with their reason.
+   * Writes one page of the audience into the ledger in one statement, `batchSize` rows per batch
+   * numbered from `firstBatchNo`. Rows already there (a fan-out resumed after a crash) are left
+   * alone; `skipped` rows are written as skipped with their reason.
    */
-  async insertBatch(
+  async insertPage(
     manager: EntityManager,
     runId: string,
-    batchNo: number,
+    firstBatchNo: number,
+    batchSize: number,
     recipientIds: string[],
     skipped: Map<string, string>,
-  ): Promise<number> {
+  ): Promise<void> {
     if (recipientIds.length === 0) {
-      return 0;
+      return;
     }
-    const states = recipientIds.map((id) =>
-      skipped.has(id) ? DeliveryState.Skipped : DeliveryState.Pending,
-    );
-    const reasons = recipientIds.map((id) => skipped.get(id) ?? null);
-    const result: unknown = await manager.query(
+    await manager.query(
       `INSERT INTO blast_deliveries (run_id, recipient_id, batch_no, state, reason)
-       SELECT $1, r.id, $2, r.state, r.reason
-       FROM unnest($3::uuid[], $4::varchar[], $5::text[]) AS r(id, state, reason)
+       SELECT $1, r.id, $2 + (r.n - 1) / $3, r.state, r.reason
+       FROM unnest($4::uuid[], $5::varchar[], $6::text[]) WITH ORDINALITY AS r(id, state, reason, n)
        ON CONFLICT (run_id, recipient_id) DO NOTHING`,
-      [runId, batchNo, recipientIds, states, reasons],
+      [
+        runId,
+        firstBatchNo,
+        batchSize,
+        recipientIds,
+        recipientIds.map((id) => (skipped.has(id) ? DeliveryState.Skipped : DeliveryState.Pending)),
+        recipientIds.map((id) => skipped.get(id) ?? null),
+      ],
     );
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : recipientIds.length;
   }
 
   /**

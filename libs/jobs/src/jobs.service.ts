@@ -49,6 +49,23 @@ export class JobsService implements OnApplicationShutdown {
     await this.queueFor(QUEUE_OF_JOB[name]).add(name, data, { ...DEFAULT_JOB_OPTIONS, ...options });
   }
 
+  /** Many jobs of one name in one round trip (fan-out of blast batches). */
+  async queueMany<N extends JobName>(
+    name: N,
+    jobs: { data: JobPayloads[N]; options?: JobsOptions }[],
+  ): Promise<void> {
+    if (jobs.length === 0) {
+      return;
+    }
+    await this.queueFor(QUEUE_OF_JOB[name]).addBulk(
+      jobs.map((job) => ({
+        name,
+        data: job.data,
+        opts: { ...DEFAULT_JOB_OPTIONS, ...job.options },
+      })),
+    );
+  }
+
   /** Creates or updates a repeating job (idempotent across processes and restarts). */
   async schedule<N extends JobName>(
     schedulerId: string,
