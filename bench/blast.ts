@@ -3,11 +3,12 @@
 // accuracy over 60 s. Run with `npm run bench:blast`.
 //
 // Environment: BENCH_RECIPIENTS (default 100000), BENCH_FANOUT (default 1000000),
-// BENCH_LIMITER_SECONDS (default 60), BENCH_LIMITER_RATES (default 100,1000).
+// BENCH_LIMITER_SECONDS (default 60), BENCH_LIMITER_RATES (default 100,1000), BENCH_PROFILE_DIR
+// (when set, the worker writes a V8 CPU profile there on exit, for chrome://inspect or speedscope).
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import { dropDatabase, ensureDatabase, runMigrations, withDatabase } from '@app/
 import { KakaoClient, prepareTemplate } from '@app/kakao-client';
 import { ALL_MIGRATIONS } from '@app/migrations';
 
+import { positiveInt } from './lib/latency';
+
 const RECIPIENTS = positiveInt(process.env.BENCH_RECIPIENTS, 100_000);
 const FANOUT = positiveInt(process.env.BENCH_FANOUT, 1_000_000);
 const LIMITER_SECONDS = positiveInt(process.env.BENCH_LIMITER_SECONDS, 60);
@@ -30,11 +33,6 @@ const LIMITER_RATES = (process.env.BENCH_LIMITER_RATES ?? '100,1000')
 const DIST = join(__dirname, '..');
 const HIGH = 1_000_000_000;
 const PASSWORD = 'bench-password-1';
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,13 +64,25 @@ async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {
 
 const children: ChildProcess[] = [];
 
-function start(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(DIST, script)], {
+function start(script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, join(DIST, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
   return child;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Peak resident set (VmHWM) of a process in MB, from /proc. */
@@ -113,7 +123,7 @@ async function main(): Promise<void> {
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   try {
-    start('apps/kakao-sandbox/src/main.js', {
+    const sandbox = start('apps/kakao-sandbox/src/main.js', {
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_QUOTA_TALK_MESSAGE_DAILY: String(HIGH),
       SANDBOX_QUOTA_TALK_CALENDAR_DAILY: String(HIGH),
@@ -178,7 +188,12 @@ async function main(): Promise<void> {
       [userId, channelId, Role.Admin],
     );
     start('apps/api/src/main.js', env);
-    const worker = start('apps/worker/src/main.js', env);
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const worker = start(
+      'apps/worker/src/main.js',
+      env,
+      profileDir ? profilingArgs(profileDir) : [],
+    );
     await waitHttp(`${apiUrl}/api/health`);
     await waitHttp(`http://127.0.0.1:${healthPort}/health`);
     const { token } = await json<{ token: string }>(`${apiUrl}/api/auth/login`, {
@@ -268,6 +283,8 @@ async function main(): Promise<void> {
 
     // 1. End to end, no rate limit.
     const started = Date.now();
+    const workerCpuBefore = cpuMs(worker.pid);
+    const sandboxCpuBefore = cpuMs(sandbox.pid);
     const runId = await runBlast('e2e', audience.id, 100_000);
     let progress = await api<{ state: string; counts: Record<string, number> }>(
       'GET',
@@ -279,6 +296,8 @@ async function main(): Promise<void> {
     }
     const e2eSeconds = (Date.now() - started) / 1000;
     const e2eRate = progress.counts.sent / e2eSeconds;
+    const workerCpuPerSend = (cpuMs(worker.pid) - workerCpuBefore) / progress.counts.sent;
+    const sandboxCpuPerSend = (cpuMs(sandbox.pid) - sandboxCpuBefore) / progress.counts.sent;
 
     // 2. The raw ceiling: a bare loop of send-to-me calls against the same sandbox.
     const client = new KakaoClient({ apiBaseUrl: sandboxUrl, authBaseUrl: sandboxUrl, retries: 0 });
@@ -290,6 +309,8 @@ async function main(): Promise<void> {
     });
     let calls = 0;
     const ceilingStart = Date.now();
+    const benchCpuBefore = process.cpuUsage();
+    const sandboxCpuBeforeCeiling = cpuMs(sandbox.pid);
     const ceilingEnd = ceilingStart + 10_000;
     await Promise.all(
       Array.from({ length: 64 }, async (_, lane) => {
@@ -302,6 +323,9 @@ async function main(): Promise<void> {
       }),
     );
     const ceiling = calls / ((Date.now() - ceilingStart) / 1000);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const clientCpuPerCall = (benchCpu.user + benchCpu.system) / 1000 / calls;
+    const sandboxCpuPerCall = (cpuMs(sandbox.pid) - sandboxCpuBeforeCeiling) / calls;
     await client.close();
 
     // 3. Limiter accuracy: the sent rate inside a 60 s window, from the ledger.
@@ -380,8 +404,16 @@ async function main(): Promise<void> {
         value: `${Math.round(e2eRate)} deliveries/s (${progress.counts.sent} sent in ${e2eSeconds.toFixed(1)} s)`,
       },
       {
+        measure: 'CPU per delivery end to end: worker / sandbox',
+        value: `${workerCpuPerSend.toFixed(3)} ms / ${sandboxCpuPerSend.toFixed(3)} ms`,
+      },
+      {
         measure: 'raw ceiling: bare send-to-me loop, 64 in flight',
         value: `${Math.round(ceiling)} calls/s`,
+      },
+      {
+        measure: 'CPU per call in the ceiling loop: client / sandbox',
+        value: `${clientCpuPerCall.toFixed(3)} ms / ${sandboxCpuPerCall.toFixed(3)} ms`,
       },
       {
         measure: 'ratio end to end / ceiling',
@@ -415,6 +447,17 @@ async function main(): Promise<void> {
     await db.end();
     await dropDatabase(base.database.url, dbName).catch(() => undefined);
   }
+}
+
+/**
+ * Node writes a CPU profile only on a normal exit, and Nest re-raises SIGTERM after closing: a
+ * preloaded handler exits first so the profile is written.
+ */
+function profilingArgs(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const preload = join(dir, 'exit-on-sigterm.cjs');
+  writeFileSync(preload, "process.on('SIGTERM', () => process.exit(0));\n");
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--require', preload];
 }
 
 async function insertRecipients(

@@ -7,7 +7,7 @@
 // the queries whose name contains it), BENCH_KEEP_DB=1 keeps the database for a look with psql.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 import { Client } from 'pg';
@@ -21,6 +21,14 @@ import { ALL_MIGRATIONS } from '@app/migrations';
 
 import { createApiApp } from '@apps/api';
 
+import {
+  type LatencyResult,
+  machine,
+  measureLatency,
+  positiveInt,
+  printLatencyTable,
+} from './lib/latency';
+
 const CAMPAIGNS = positiveInt(process.env.BENCH_CAMPAIGNS, 100_000);
 const OTHER_CAMPAIGNS = positiveInt(process.env.BENCH_OTHER_CAMPAIGNS, 5_000);
 const REQUESTS = positiveInt(process.env.BENCH_REQUESTS, 200);
@@ -30,11 +38,6 @@ const ONLY = process.env.BENCH_ONLY ?? '';
 const BATCH = 5_000;
 const PASSWORD = 'bench-password-1';
 const DAY_MS = 24 * 3600 * 1000;
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 // --- data: a deterministic spread that looks like a few years of a busy channel ------------------
 
@@ -276,17 +279,6 @@ async function insertCampaigns(
 
 // --- measuring ---------------------------------------------------------------------------------
 
-interface Result {
-  query: string;
-  requests: number;
-  errors: number;
-  total: string;
-  p50: number;
-  p95: number;
-  p99: number;
-  perSecond: number;
-}
-
 interface Query {
   name: string;
   sort?: [string, 'ASC' | 'DESC'];
@@ -309,100 +301,25 @@ function queryString(query: Query): string {
   return text ? `?${text}` : '';
 }
 
-async function measure(
+function measure(
   apiUrl: string,
   headers: Record<string, string>,
   dispatcher: Agent,
   query: Query,
-): Promise<Result> {
+): Promise<LatencyResult> {
   const url = `${apiUrl}/api/campaigns${queryString(query)}`;
-  let total = '';
-  let errors = 0;
-  let firstError = '';
-  const call = async (): Promise<number> => {
-    const started = performance.now();
-    const response = await request(url, { headers, dispatcher });
-    const body = await response.body.text();
-    const elapsed = performance.now() - started;
-    if (response.statusCode !== 200) {
-      errors += 1;
-      firstError ||= `${response.statusCode} ${body.slice(0, 300)}`;
-    } else {
-      total = String(response.headers['content-range'] ?? '').split('/')[1] ?? '';
-    }
-    return elapsed;
-  };
-  // Warm-up: plans cached, connections open.
-  for (let i = 0; i < 10; i += 1) {
-    await call();
-  }
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next += 1;
-        latencies.push(await call());
-      }
-    }),
+  return measureLatency(
+    query.name,
+    async () => {
+      const response = await request(url, { headers, dispatcher });
+      const body = await response.body.text();
+      return response.statusCode === 200
+        ? { ok: true, total: String(response.headers['content-range'] ?? '').split('/')[1] ?? '' }
+        : { ok: false, error: `${response.statusCode} ${body.slice(0, 300)}` };
+    },
+    REQUESTS,
+    CONCURRENCY,
   );
-  const seconds = (performance.now() - started) / 1000;
-  if (firstError) {
-    console.error(`${query.name}: ${errors} errors, first: ${firstError}`);
-  }
-  latencies.sort((a, b) => a - b);
-  const quantile = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return {
-    query: query.name,
-    requests: latencies.length,
-    errors,
-    total,
-    p50: quantile(0.5),
-    p95: quantile(0.95),
-    p99: quantile(0.99),
-    perSecond: latencies.length / seconds,
-  };
-}
-
-function printTable(results: Result[]): void {
-  const header = ['query', 'requests', 'errors', 'matches', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'];
-  const rows = results.map((r) => [
-    r.query,
-    String(r.requests),
-    String(r.errors),
-    r.total,
-    r.p50.toFixed(1),
-    r.p95.toFixed(1),
-    r.p99.toFixed(1),
-    r.perSecond.toFixed(0),
-  ]);
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => row[i].length)),
-  );
-  const line = (cols: string[]) =>
-    `| ${cols.map((col, i) => (i === 0 ? col.padEnd(widths[i]) : col.padStart(widths[i]))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const row of rows) {
-    console.log(line(row));
-  }
-}
-
-function machine(postgres: string): string {
-  const list = cpus();
-  return [
-    `CPU: ${list[0]?.model.trim() ?? 'unknown'} × ${list.length} logical`,
-    `RAM: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-    `Node ${process.version} (${process.platform}/${process.arch})`,
-    `Postgres: ${postgres}`,
-    `load average ${loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}`,
-  ].join('; ');
 }
 
 async function main(): Promise<void> {
@@ -486,11 +403,11 @@ async function main(): Promise<void> {
         `loaded in ${loadSeconds.toFixed(1)} s. ${REQUESTS} requests per query at concurrency ${CONCURRENCY}, ` +
         'API in this process, HTTP over loopback.',
     );
-    const results: Result[] = [];
+    const results: LatencyResult[] = [];
     for (const query of queries.filter((candidate) => candidate.name.includes(ONLY))) {
       results.push(await measure(apiUrl, headers, dispatcher, query));
     }
-    printTable(results);
+    printLatencyTable(results);
     console.log(
       `load average after: ${loadavg()
         .map((value) => value.toFixed(2))

@@ -10,6 +10,7 @@ import { ChannelEntity } from '@app/channels';
 import { getConfig } from '@app/config';
 import { buildDataSourceOptions } from '@app/database';
 import { RECIPIENT_ENTITIES } from '@app/recipients';
+import { WEBHOOK_ENTITIES } from '@app/webhooks';
 
 import { ALL_MIGRATIONS } from './index';
 
@@ -26,6 +27,7 @@ export default new DataSource(
       ...CAMPAIGN_ENTITIES,
       ...RECIPIENT_ENTITIES,
       ...AUDIENCE_ENTITIES,
+      ...WEBHOOK_ENTITIES,
     ],
     migrations: ALL_MIGRATIONS,
   }),

@@ -8,6 +8,9 @@ import { CreateRecipients1764000300000 } from './1764000300000-CreateRecipients'
 import { CreateRecipientIngestAndImports1764000300001 } from './1764000300001-CreateRecipientIngestAndImports';
 import { CreateAudiences1764000300002 } from './1764000300002-CreateAudiences';
 import { CreateBlasts1764000400000 } from './1764000400000-CreateBlasts';
+import { BlastLedgerCountsAndOpenIndex1764000400001 } from './1764000400001-BlastLedgerCountsAndOpenIndex';
+import { CreateReach1764000500000 } from './1764000500000-CreateReach';
+import { CreateWebhooks1764000600000 } from './1764000600000-CreateWebhooks';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +24,7 @@ export const ALL_MIGRATIONS = [
   CreateRecipientIngestAndImports1764000300001,
   CreateAudiences1764000300002,
   CreateBlasts1764000400000,
+  BlastLedgerCountsAndOpenIndex1764000400001,
+  CreateReach1764000500000,
+  CreateWebhooks1764000600000,
 ];

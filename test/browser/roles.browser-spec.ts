@@ -17,22 +17,40 @@ jest.setTimeout(120_000);
 const MENU: Record<Role, string[]> = {
   [Role.Marketer]: ['campaigns', 'calendar', 'unmanaged-events', 'subscribe-calendars'],
   [Role.Manager]: [
+    'reach',
     'campaigns',
     'calendar',
     'unmanaged-events',
     'subscribe-calendars',
+    'recipients',
+    'audiences',
+    'blasts',
     'users',
     'audit-log',
   ],
-  [Role.Scheduler]: ['campaigns', 'calendar', 'unmanaged-events', 'subscribe-calendars'],
-  [Role.Admin]: [
+  [Role.Scheduler]: [
     'campaigns',
     'calendar',
     'unmanaged-events',
     'subscribe-calendars',
+    'recipients',
+    'audiences',
+    'blasts',
+  ],
+  [Role.Admin]: [
+    'reach',
+    'campaigns',
+    'calendar',
+    'unmanaged-events',
+    'subscribe-calendars',
+    'recipients',
+    'audiences',
+    'blasts',
     'users',
     'channels',
     'audit-log',
+    'webhooks',
+    'queues',
   ],
 };
 

@@ -7,11 +7,20 @@ import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 
 import { KakaoClient, timedEventTime } from '@app/kakao-client';
-import { expectEventually } from '@app/testing';
+import {
+  everyoneAudience,
+  expectEventually,
+  sandboxControl,
+  seedSandboxRecipients,
+} from '@app/testing';
 
 import { AppShell } from './pages/app-shell.page';
+import { BlastShowPage } from './pages/blast-show.page';
+import { BlastWizardPage } from './pages/blast-wizard.page';
 import { CampaignShowPage } from './pages/campaign-show.page';
 import { LoginPage } from './pages/login.page';
+import { ReachDashboardPage } from './pages/reach-dashboard.page';
+import { RecipientsPage } from './pages/recipients.page';
 import { repositoryRoot } from './support/admin-build';
 import { launchBrowser, newPage } from './support/browser';
 import {
@@ -273,6 +282,249 @@ async function screens(browser: Browser, app: ConsoleStack, data: Seeded, locale
   await admin.page.context().close();
 }
 
+interface RecipientScreens {
+  recipientId: string;
+  audienceId: string;
+  /** A CSV with one row of an unknown recipient, for the import dialog. */
+  csv: string;
+}
+
+/** Recipients the channel's backend registered (tags, attributes), one opted out, an audience. */
+async function seedRecipients(app: ConsoleStack): Promise<RecipientScreens> {
+  const { stack } = app;
+  const people = [
+    { nickname: '김민지', tags: ['seoul', 'vip'], attributes: { age: 31, plan: 'gold' } },
+    { nickname: '이서준', tags: ['seoul'], attributes: { age: 27, plan: 'silver' } },
+    { nickname: '박지우', tags: ['busan', 'popup'], attributes: { age: 45, plan: 'gold' } },
+    { nickname: '최하은', tags: ['seoul', 'popup'], attributes: { age: 38 } },
+    { nickname: '정도윤', tags: ['daegu'], attributes: { age: 22, plan: 'bronze' } },
+    { nickname: '강예린', tags: ['seoul', 'staff'], attributes: { age: 35, plan: 'gold' } },
+  ];
+  const { users } = await sandboxControl<{ users: { user_id: number; access_token: string }[] }>(
+    stack.sandboxUrl,
+    'POST',
+    `apps/${stack.sandboxApp.app_id}/users/bulk`,
+    { count: people.length },
+  );
+  const key = await stack.call<{ key: string }>(
+    Role.Admin,
+    'POST',
+    `/api/channels/${stack.channel.id}/ingest-keys`,
+    { name: 'screenshots' },
+  );
+  const ingested = await stack.call<{ recipients: { id: string }[] }>(
+    null,
+    'POST',
+    '/api/ingest/recipients',
+    {
+      recipients: users.map((user, index) => ({
+        kakaoUserId: String(user.user_id),
+        accessToken: user.access_token,
+        scopes: ['talk_message', 'talk_calendar'],
+        ...people[index],
+      })),
+    },
+    { 'x-api-key': key.body.key },
+  );
+  const ids = ingested.body.recipients.map((recipient) => recipient.id);
+  await stack.call(Role.Scheduler, 'DELETE', `/api/recipients/${ids[4]}`);
+  const audience = await stack.call<{ id: string }>(Role.Scheduler, 'POST', '/api/audiences', {
+    name: 'Seoul VIP',
+    description: 'Gold members in Seoul, or anyone who came to a pop-up',
+    kind: 'dynamic',
+    rules: {
+      combinator: 'and',
+      children: [
+        { field: 'consentState', operator: 'eq', value: 'active' },
+        {
+          combinator: 'or',
+          children: [
+            { field: 'attributes.plan', operator: 'eq', value: 'gold' },
+            { field: 'tags', operator: 'hasAny', value: ['popup'] },
+          ],
+        },
+        { field: 'lastDeliveredAt', operator: 'notWithinDays', value: 7 },
+      ],
+    },
+    exclude: {
+      rules: {
+        combinator: 'or',
+        children: [{ field: 'tags', operator: 'hasAny', value: ['staff'] }],
+      },
+    },
+  });
+  const csv = [
+    'kakao_user_id,tags,plan',
+    `${users[1].user_id},vip,gold`,
+    `${users[3].user_id},vip,silver`,
+    '999999999999,vip,gold',
+  ].join('\n');
+  return { recipientId: ids[0], audienceId: audience.body.id, csv };
+}
+
+async function recipientScreens(
+  browser: Browser,
+  app: ConsoleStack,
+  data: RecipientScreens,
+  locale: 'ko' | 'en',
+) {
+  const prefix = (name: string) => `${locale}-${name}`;
+  const { page, shell } = await signedIn(browser, app, Role.Scheduler, locale);
+  await shell.go('recipients');
+  await page.waitForSelector('tbody tr');
+  await shoot(page, prefix('20-recipients'));
+  await shell.go(`recipients/${data.recipientId}/show`);
+  await page.waitForSelector('[data-testid="recipient-attributes"]');
+  await shoot(page, prefix('21-recipient'), true);
+  await shell.go(`audiences/${data.audienceId}`);
+  await page.waitForSelector('[data-testid="live-size"][data-state="ready"]');
+  await shoot(page, prefix('22-audience-rules'), true);
+  await shell.go(`audiences/${data.audienceId}/show`);
+  await page.waitForSelector('[data-testid="rule-tree"]');
+  await shoot(page, prefix('23-audience'), true);
+
+  const recipients = new RecipientsPage(page, shell);
+  await recipients.open();
+  await recipients.importCsv(`vip-${locale}.csv`, data.csv);
+  await recipients.waitForImport();
+  await page.waitForSelector(recipients.elements.errorReport);
+  await shoot(page, prefix('24-recipient-import'));
+  await page.context().close();
+}
+
+interface BlastScreens {
+  /** A blast whose run reached everyone. */
+  sentId: string;
+}
+
+/** A blast sent to the channel's subscribers (run completed) and a recurring draft. */
+async function seedBlasts(app: ConsoleStack, data: Seeded): Promise<BlastScreens> {
+  const { stack } = app;
+  await seedSandboxRecipients(stack, 40);
+  const audienceId = await everyoneAudience(stack, 'All subscribers');
+  const create = async (body: object): Promise<string> => {
+    const answer = await stack.call<{ id: string }>(Role.Scheduler, 'POST', '/api/blasts', body);
+    if (answer.status !== 201) {
+      throw new Error(`blast: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    return answer.body.id;
+  };
+  const sentId = await create({
+    name: 'Seongsu pop-up blast',
+    message: {
+      idType: 'event',
+      campaignId: data.popUp.id,
+      title: '성수 팝업 스토어',
+      description: '4/10–4/12 성수동\n사전 예약 고객에게 굿즈를 드립니다.',
+      imageUrl: 'https://cdn.example.com/popup-mobile.png',
+      imageWidth: 640,
+      imageHeight: 400,
+      webUrl: 'https://example.com/popup',
+      button: { title: '예약하기', webUrl: 'https://example.com/popup/book' },
+    },
+    audienceId,
+    schedule: { kind: 'now', timeZone: 'Asia/Seoul' },
+    ratePerSecond: 20,
+    quietHours: false,
+  });
+  const run = await stack.call<{ id: string }>(
+    Role.Scheduler,
+    'POST',
+    `/api/blasts/${sentId}/start`,
+  );
+  await expectEventually(
+    async () => {
+      const progress = await stack.call<{ state: string }>(
+        Role.Scheduler,
+        'GET',
+        `/api/blast-runs/${run.body.id}`,
+      );
+      if (progress.body.state !== 'completed') {
+        throw new Error(`the run is still ${progress.body.state}`);
+      }
+    },
+    { timeoutMs: 60_000 },
+  );
+  await create({
+    name: 'Weekend live reminder',
+    message: {
+      idType: 'event',
+      campaignId: data.live.id,
+      title: '주말 라이브 쇼핑',
+      description: '토요일 저녁 8시, 라이브로 만나요',
+      webUrl: 'https://example.com/live',
+    },
+    audienceId,
+    schedule: {
+      kind: 'recurring',
+      at: `${new Date(Date.now() + 2 * DAY_MS).toISOString().slice(0, 10)}T19:00`,
+      timeZone: 'Asia/Seoul',
+      rrule: 'FREQ=WEEKLY;BYDAY=SA',
+      onlyNotReached: false,
+    },
+    ratePerSecond: 100,
+  });
+  return { sentId };
+}
+
+/** The blast list, a finished run's detail, and the wizard (message with its preview, review). */
+async function blastScreens(
+  browser: Browser,
+  app: ConsoleStack,
+  data: BlastScreens,
+  locale: 'ko' | 'en',
+) {
+  const prefix = (name: string) => `${locale}-${name}`;
+  const { page, shell } = await signedIn(browser, app, Role.Scheduler, locale);
+  await shell.go('blasts');
+  await page.waitForSelector('[data-testid="run-progress-bar"][data-percent="100"]');
+  await shoot(page, prefix('30-blasts'));
+
+  const show = new BlastShowPage(page, shell);
+  await show.open(data.sentId);
+  await show.waitForState('completed');
+  await page.waitForSelector(show.elements.ledgerRows);
+  await shoot(page, prefix('31-blast-detail'), true);
+
+  const wizard = new BlastWizardPage(page, shell);
+  await wizard.openCreate();
+  await wizard.fillMessage({
+    name: 'Pop-up last call',
+    campaign: 'Seongsu pop-up',
+    title: locale === 'ko' ? '성수 팝업 스토어 마지막 날' : 'Seongsu pop-up: last day',
+    description:
+      locale === 'ko'
+        ? '오늘 저녁 8시까지 열려요.\n캘린더에 추가하고 알림을 받아 보세요.'
+        : 'Open until 8 pm today.\nAdd it to your calendar for a reminder.',
+    webUrl: 'https://example.com/popup',
+    button: { title: locale === 'ko' ? '예약하기' : 'Book', webUrl: 'https://example.com/book' },
+  });
+  await page.waitForSelector(`${wizard.elements.preview} [data-testid="preview-image"]`);
+  await shoot(page, prefix('32-blast-wizard'), true);
+  await wizard.next();
+  await wizard.waitForStep('audience');
+  await wizard.pick('audienceId', 'All subscribers');
+  for (const step of ['schedule', 'delivery', 'review']) {
+    await wizard.next();
+    await wizard.waitForStep(step);
+  }
+  await wizard.estimatedRecipients();
+  await shoot(page, prefix('33-blast-review'), true);
+  await page.context().close();
+}
+
+/** The reach dashboard, where managers land, once the blast's deliveries are folded in. */
+async function reachScreens(browser: Browser, app: ConsoleStack, locale: 'ko' | 'en') {
+  const { page, shell } = await signedIn(browser, app, Role.Manager, locale);
+  const dashboard = new ReachDashboardPage(page, shell);
+  await dashboard.open();
+  await page.waitForSelector(dashboard.elements.card('delivered'), { timeout: 60_000 });
+  await dashboard.seriesPaths();
+  await dashboard.funnelBarCount();
+  await shoot(page, `${locale}-40-reach-dashboard`, true);
+  await page.context().close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   console.log('› Starting the console (test stack) and seeding campaigns');
@@ -280,9 +532,21 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const data = await seed(app);
+    const recipients = await seedRecipients(app);
     for (const locale of ['ko', 'en'] as const) {
       console.log(`› Screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
       await screens(browser, app, data, locale);
+      await recipientScreens(browser, app, recipients, locale);
+    }
+    // After the recipient screens: the blast reaches their recipients too.
+    const blasts = await seedBlasts(app, data);
+    for (const locale of ['ko', 'en'] as const) {
+      console.log(`› Blast screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
+      await blastScreens(browser, app, blasts, locale);
+    }
+    for (const locale of ['ko', 'en'] as const) {
+      console.log(`› Reach dashboard in ${locale === 'ko' ? 'Korean' : 'English'}`);
+      await reachScreens(browser, app, locale);
     }
   } finally {
     await browser.close();

@@ -238,14 +238,19 @@ describe('auth (login, sessions, the access guard)', () => {
         .filter((route) => route.rule?.kind === 'public')
         .map((route) => route.route)
         .sort();
-      // Opt-in pages are for people without accounts; the ingest API has its own key guard.
+      // Opt-in and tracking pages are for people without accounts (tracking tokens are signed);
+      // the ingest API has its own key guard.
       expect(publicRoutes).toEqual([
         'GET /health',
         'GET /join/:channelPublicId',
         'GET /join/:channelPublicId/callback',
+        'GET /l/:token',
+        'GET /r/:token',
         'POST /auth/login',
         'POST /ingest/recipients',
         'POST /join/:channelPublicId/start',
+        'POST /l/:token/follow',
+        'POST /l/:token/subscribe',
       ]);
     });
   });

@@ -21,7 +21,8 @@ export interface HttpClientOptions {
   fetch?: FetchLike;
 }
 
-function parseJson(text: string): unknown {
+/** A response body as JSON; undefined when empty or not JSON. */
+export function parseJson(text: string): unknown {
   if (text === '') {
     return undefined;
   }
@@ -44,6 +45,20 @@ export function toHttpError(status: number, statusText: string, json: unknown): 
   return new HttpError(errorMessage(envelope), status, body);
 }
 
+/** `Authorization: Bearer <token>` and the current channel as `X-Channel-Id`, added to `init`. */
+export function consoleHeaders(session: SessionStore, init?: HeadersInit): Headers {
+  const headers = new Headers(init);
+  const token = session.token();
+  if (token) {
+    headers.set('Authorization', `Bearer ${token}`);
+  }
+  const channel = session.currentChannel();
+  if (channel) {
+    headers.set('X-Channel-Id', channel.id);
+  }
+  return headers;
+}
+
 /**
  * Every request of the console: JSON in and out, `Authorization: Bearer <token>` and the current
  * channel as `X-Channel-Id`; errors become `HttpError`s carrying the API's envelope.
@@ -51,7 +66,7 @@ export function toHttpError(status: number, statusText: string, json: unknown): 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return async (url, requestOptions = {}) => {
-    const headers = new Headers(requestOptions.headers);
+    const headers = consoleHeaders(options.session, requestOptions.headers);
     if (!headers.has('Accept')) {
       headers.set('Accept', 'application/json');
     }
@@ -63,14 +78,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       !headers.has('Content-Type')
     ) {
       headers.set('Content-Type', 'application/json');
-    }
-    const token = options.session.token();
-    if (token) {
-      headers.set('Authorization', `Bearer ${token}`);
-    }
-    const channel = options.session.currentChannel();
-    if (channel) {
-      headers.set('X-Channel-Id', channel.id);
     }
     const response = await doFetch(url, {
       method: requestOptions.method,

@@ -98,6 +98,50 @@ const REASONS: readonly ReasonPattern[] = [
   { pattern: /must be a time as HH:mm/, key: 'app.validation.hh_mm' },
   { pattern: /must be an email address$/, key: 'app.validation.email' },
   { pattern: /must not contain spaces$/, key: 'app.validation.no_spaces' },
+  // Blasts (libs/blasts/src/blast-validation.ts, blasts.service.ts).
+  { pattern: /^is required for an event message$/, key: 'app.validation.blast_campaign' },
+  { pattern: /^is required for a calendar message$/, key: 'app.validation.calendar_target' },
+  {
+    pattern: /^a message needs a title, a description or an image$/,
+    key: 'app.validation.message_content',
+  },
+  {
+    pattern: /^must be at most (\d+) characters$/,
+    key: 'app.validation.at_most_chars',
+    args: (m) => ({ max: Number(m[1]) }),
+  },
+  {
+    pattern: /^must be (\d+) to (\d+) characters$/,
+    key: 'app.validation.chars_between',
+    args: (m) => ({ min: Number(m[1]), max: Number(m[2]) }),
+  },
+  { pattern: /^the message needs a web or mobile web link$/, key: 'app.validation.message_link' },
+  {
+    pattern: /^must be at least (\d+) pixels$/,
+    key: 'app.validation.min_pixels',
+    args: (m) => ({ min: Number(m[1]) }),
+  },
+  { pattern: /^the message must be under 10 KB$/, key: 'app.validation.template_size' },
+  { pattern: /^must be a local date-time/, key: 'app.validation.date_time' },
+  { pattern: /^must be in the future$/, key: 'app.validation.in_future' },
+  { pattern: /^is required for a recurring schedule$/, key: 'app.validation.rrule_required' },
+  { pattern: /^has no occurrence in the future$/, key: 'app.validation.rrule_no_future' },
+  { pattern: /^cannot be parsed/, key: 'app.validation.rrule_invalid' },
+  {
+    pattern: /^must be a published campaign of this channel$/,
+    key: 'app.validation.published_campaign',
+  },
+  {
+    pattern: /^must be a subscribe calendar of this channel$/,
+    key: 'app.validation.channel_calendar',
+  },
+  { pattern: /^must be an audience of this channel$/, key: 'app.validation.channel_audience' },
+  { pattern: /^friends mode needs a sender account$/, key: 'app.validation.sender_required' },
+  {
+    pattern: /^friends mode takes at most (\d+) recipients$/,
+    key: 'app.validation.friends_max',
+    args: (m) => ({ max: Number(m[1]) }),
+  },
 ];
 
 // react-admin's ValidationError reads messages with arguments in this form and translates them.

@@ -13,6 +13,7 @@ import { type AppConfig } from '@app/config';
 import { IMPORTS, RAW_CSV_CONTENT_TYPES } from '@app/recipients';
 
 import { ApiModule } from './api.module';
+import { mountQueueBoard } from './queue-board/mount-queue-board';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -97,12 +98,16 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser(RAW_CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
-  // The opt-in pages are for people, at /join/:channel, outside the JSON API's prefix.
+  // Pages for people (opt-in at /join/:channel, tracking links /r and /l) sit outside `/api`.
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'join/:channelPublicId', method: RequestMethod.GET },
       { path: 'join/:channelPublicId/start', method: RequestMethod.POST },
       { path: 'join/:channelPublicId/callback', method: RequestMethod.GET },
+      { path: 'r/:token', method: RequestMethod.GET },
+      { path: 'l/:token', method: RequestMethod.GET },
+      { path: 'l/:token/follow', method: RequestMethod.POST },
+      { path: 'l/:token/subscribe', method: RequestMethod.POST },
     ],
   });
   app.useGlobalPipes(createValidationPipe());
@@ -122,6 +127,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
+  // Before the admin UI: the board registers its own @fastify/static in its scope.
+  await mountQueueBoard(app);
   const adminDist = findAdminDist();
   if (adminDist) {
     await serveAdmin(app, adminDist);

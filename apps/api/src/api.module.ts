@@ -13,7 +13,9 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule, RedisModule } from '@app/jobs';
 import { KakaoClientModule } from '@app/kakao-client';
+import { ReachModule } from '@app/reach';
 import { RecipientsModule } from '@app/recipients';
+import { WebhooksModule } from '@app/webhooks';
 
 import { AudiencesController } from './audiences/audiences.controller';
 import { AuditLogController } from './audit/audit-log.controller';
@@ -26,9 +28,14 @@ import { HealthController } from './health/health.controller';
 import { IngestKeysController } from './ingest/ingest-keys.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { JoinController } from './join/join.controller';
+import { QueueBoardModule } from './queue-board/queue-board.module';
+import { ReachEstimatesController } from './reach/reach-estimates.controller';
+import { ReachController } from './reach/reach.controller';
+import { TrackingController } from './reach/tracking.controller';
 import { RecipientImportsController } from './recipients/recipient-imports.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { UsersController } from './users/users.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({
   imports: [
@@ -46,6 +53,9 @@ import { UsersController } from './users/users.controller';
     RecipientsModule,
     AudiencesModule,
     BlastsModule,
+    ReachModule,
+    QueueBoardModule,
+    WebhooksModule,
   ],
   controllers: [
     HealthController,
@@ -60,8 +70,12 @@ import { UsersController } from './users/users.controller';
     RecipientImportsController,
     AudiencesController,
     JoinController,
+    ReachController,
+    ReachEstimatesController,
+    TrackingController,
     IngestController,
     IngestKeysController,
+    WebhooksController,
   ],
   // Every route is closed unless it says who may call it (@Public, @Authenticated, @RequirePermission).
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],

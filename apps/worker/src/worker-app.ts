@@ -5,6 +5,8 @@ import { BlastEngineService } from '@app/blasts';
 import { CampaignSchedulerService } from '@app/campaigns';
 import { type AppConfig } from '@app/config';
 import { JobName, JobRunnerService, JobsService } from '@app/jobs';
+import { ReachService } from '@app/reach';
+import { WebhooksService } from '@app/webhooks';
 
 import { WorkerModule } from './worker.module';
 
@@ -24,5 +26,8 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   await app
     .get(JobsService)
     .schedule('blast-reconcile', JobName.BlastReconcile, {}, config.blasts.reconcileMs);
+  await app.get(ReachService).scheduleFold();
+  // Webhook deliveries whose job Redis lost: re-queued now and by a repeating sweep.
+  await app.get(WebhooksService).startSweeping();
   return app;
 }

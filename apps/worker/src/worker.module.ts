@@ -8,7 +8,9 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule, RedisModule } from '@app/jobs';
 import { KakaoClientModule } from '@app/kakao-client';
+import { ReachModule } from '@app/reach';
 import { RecipientsWorkerModule } from '@app/recipients';
+import { WebhooksModule } from '@app/webhooks';
 
 import { WorkerHealthServer } from './worker-health.server';
 
@@ -25,6 +27,8 @@ import { WorkerHealthServer } from './worker-health.server';
     RecipientsWorkerModule,
     AudiencesModule,
     BlastsModule,
+    ReachModule,
+    WebhooksModule,
   ],
   providers: [WorkerHealthServer],
 })

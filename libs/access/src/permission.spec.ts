@@ -23,11 +23,14 @@ const EXPECTED: Record<Permission, Role[]> = {
   [Permission.BlastRead]: [G, S, A],
   [Permission.BlastManage]: [S, A],
   [Permission.ReachRead]: [G, A],
+  [Permission.ReachManage]: [G, A],
   [Permission.AuditRead]: [G, A],
   [Permission.ChannelRead]: [M, G, S, A],
   [Permission.ChannelManage]: [A],
   [Permission.UserRead]: [G, A],
   [Permission.UserManage]: [A],
+  [Permission.QueueManage]: [A],
+  [Permission.WebhookManage]: [A],
 };
 
 describe('ROLE_PERMISSIONS', () => {

@@ -18,12 +18,18 @@ export enum Permission {
   BlastRead = 'blast.read',
   BlastManage = 'blast.manage',
   ReachRead = 'reach.read',
+  /** Request sampled follow / subscription estimates (they spend the Kakao calendar quota). */
+  ReachManage = 'reach.manage',
   AuditRead = 'audit.read',
   ChannelRead = 'channel.read',
   /** Channel settings and Kakao app keys. */
   ChannelManage = 'channel.manage',
   UserRead = 'user.read',
   UserManage = 'user.manage',
+  /** The job queues' board (Bull Board): every channel's jobs, retries and clean-ups. */
+  QueueManage = 'queue.manage',
+  /** Outbound webhooks of the channel: endpoints, their secrets and delivery logs. */
+  WebhookManage = 'webhook.manage',
 }
 
 /**
@@ -50,6 +56,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     Permission.RecipientRead,
     Permission.BlastRead,
     Permission.ReachRead,
+    Permission.ReachManage,
     Permission.AuditRead,
     Permission.ChannelRead,
     Permission.UserRead,

@@ -17,12 +17,14 @@ import {
   prepareTemplate,
 } from '@app/kakao-client';
 import { isTransientSkip, RecipientsService, type SendingCredential } from '@app/recipients';
+import { TrackedLink, TrackingLinksService } from '@app/tracking';
 
 import {
   BlastLedgerRepository,
   type ClaimedDelivery,
   type DeliveryOutcome,
 } from './blast-ledger.repository';
+import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
 import { calendarTemplate } from './blast-template';
 import { BlastEntity } from './blast.entity';
@@ -118,6 +120,8 @@ export class BlastEngineService {
     private readonly jobs: JobsService,
     private readonly kakao: KakaoClient,
     private readonly config: AppConfig,
+    private readonly tracking: TrackingLinksService,
+    private readonly transitions: BlastRunTransitions,
     @Inject(REDIS) redis: Redis,
   ) {
     this.limiter = new RedisRateLimiter(redis);
@@ -212,6 +216,22 @@ export class BlastEngineService {
     await this.completeIfDone(run.id);
   }
 
+  /**
+   * The template of one recipient's call: the blast's own, or with tracking on, one carrying the
+   * recipient's tracking links (each ledger row has its own).
+   */
+  private recipientTemplate(blast: BlastEntity, row: ClaimedDelivery): PreparedTemplate {
+    if (!blast.message.tracking) {
+      return this.templateFor(blast);
+    }
+    return prepareTemplate(
+      calendarTemplate(blast.message, blast.kakaoTargetId, {
+        content: this.tracking.linkFor(row.id, TrackedLink.Content),
+        button: this.tracking.linkFor(row.id, TrackedLink.Button),
+      }),
+    );
+  }
+
   private templateFor(blast: BlastEntity): PreparedTemplate {
     const key = `${blast.id}:${blast.version}`;
     let template = this.templates.get(key);
@@ -303,7 +323,11 @@ export class BlastEngineService {
     await this.paced(run, perSecond, units, async (chunk) => {
       // Claimed right before the calls: a crash leaves only calls in flight as `sending`,
       // which become `unknown`; everything not yet tried stays `pending`.
-      const claimed = await this.ledger.claimRows(chunk.flat().map((item) => item.row.id));
+      const claimed = await this.ledger.claimRows(
+        run.id,
+        data.batchNo,
+        chunk.flat().map((item) => item.row.id),
+      );
       const outcomes: DeliveryOutcome[] = [];
       await Promise.all(
         chunk.map(async (unit) => {
@@ -314,7 +338,12 @@ export class BlastEngineService {
           outcomes.push(
             ...(blast.deliveryMode === DeliveryMode.Friends
               ? await this.sendToFriends(sender, live, template, state)
-              : await this.sendToMe(run, live[0], template, state)),
+              : await this.sendToMe(
+                  run,
+                  live[0],
+                  this.recipientTemplate(blast, live[0].row),
+                  state,
+                )),
           );
         }),
       );
@@ -467,9 +496,12 @@ export class BlastEngineService {
     await Promise.all(Array.from({ length: Math.max(1, Math.floor(IN_FLIGHT / chunk)) }, lane));
   }
 
-  /** Whether the run still sends; read from Postgres at most every 250 ms. */
+  /**
+   * Whether the run still sends; read from Postgres at most every 250 ms. The batch has just read
+   * the run as sending, so the first look needs no query.
+   */
   private runStateProbe(runId: string): () => Promise<boolean> {
-    let checkedAt = 0;
+    let checkedAt = Date.now();
     let sending = true;
     return async () => {
       if (Date.now() - checkedAt > 250) {
@@ -590,20 +622,13 @@ export class BlastEngineService {
   }
 
   async pause(runId: string, reason: PauseReason, resumeAt: Date | null): Promise<void> {
-    await this.runs.update(
-      { id: runId, state: RunState.Sending },
-      { state: RunState.Paused, pauseReason: reason, resumeAt },
-    );
+    await this.transitions.pause(runId, reason, resumeAt);
   }
 
   /** Completes the run when fan-out is done and no row is pending or being sent. */
   async completeIfDone(runId: string): Promise<void> {
-    await this.runs.query(
-      `UPDATE blast_runs SET state = 'completed', finished_at = now(), updated_at = now()
-       WHERE id = $1 AND state = 'sending' AND fanout_done
-         AND NOT EXISTS (SELECT 1 FROM blast_deliveries WHERE run_id = $1 AND state IN ('pending', 'sending'))`,
-      [runId],
-    );
+    // With its `blast.finished` webhook in the same transaction.
+    await this.transitions.complete(runId);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { DeliveryState } from './blast.enums';
+import { type BlastMessage } from './blast.entity';
+import { DeliveryState, type RunState } from './blast.enums';
 
 export interface ClaimedDelivery {
   id: string;
@@ -19,6 +20,56 @@ export interface DeliveryOutcome {
 }
 
 export type DeliveryCounts = Record<DeliveryState, number>;
+
+/** What a tracking link stands for: one recipient's delivery of one blast. */
+export interface TrackedDelivery {
+  deliveryId: string;
+  recipientId: string;
+  state: DeliveryState;
+  channelId: string;
+  blastId: string;
+  audienceId: string;
+  campaignId: string | null;
+  /** The public event id (`idType` event) or subscribe calendar id (`calendar`). */
+  kakaoTargetId: string;
+  message: BlastMessage;
+}
+
+interface TrackedDeliveryRow {
+  id: string;
+  recipient_id: string;
+  state: DeliveryState;
+  channel_id: string;
+  blast_id: string;
+  audience_id: string;
+  kakao_target_id: string;
+  message: BlastMessage;
+}
+
+/** One delivery of a recipient, with the blast and run it belongs to. */
+export interface RecipientDeliveryRow {
+  id: string;
+  runId: string;
+  runScheduledAt: Date;
+  runState: RunState;
+  blastId: string;
+  blastName: string;
+  state: DeliveryState;
+  attempts: number;
+  kakaoCode: number | null;
+  reason: string | null;
+  sentAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface RecipientDeliveryQuery {
+  /** Rows to skip and to return. */
+  offset: number;
+  limit: number;
+  order: 'ASC' | 'DESC';
+  /** Only these delivery states (all when left out). */
+  states?: DeliveryState[];
+}
 
 /** TypeORM answers UPDATE/DELETE … RETURNING on Postgres as `[rows, affectedCount]`. */
 function returnedRows<T>(result: unknown): T[] {
@@ -110,16 +161,21 @@ export class BlastLedgerRepository {
     }));
   }
 
-  /** Atomically moves pending rows to `sending` right before their calls; answers those it got. */
-  async claimRows(ids: string[]): Promise<Set<string>> {
+  /**
+   * Atomically moves pending rows of a batch to `sending` right before their calls; answers those
+   * it got. The run and batch lead the condition so that the plan is a lookup in the small index
+   * of open rows even before the ledger has statistics.
+   */
+  async claimRows(runId: string, batchNo: number, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) {
       return new Set();
     }
     const rows = returnedRows<{ id: string }>(
       await this.dataSource.query(
         `UPDATE blast_deliveries SET state = 'sending', attempts = attempts + 1, updated_at = now()
-         WHERE id = ANY($1::bigint[]) AND state = 'pending' RETURNING id`,
-        [ids],
+         WHERE run_id = $1 AND batch_no = $2 AND state = 'pending' AND id = ANY($3::bigint[])
+         RETURNING id`,
+        [runId, batchNo, ids],
       ),
     );
     return new Set(rows.map((row) => String(row.id)));
@@ -165,9 +221,13 @@ export class BlastLedgerRepository {
     );
   }
 
-  async counts(runId: string): Promise<DeliveryCounts> {
-    const rows: { state: DeliveryState; count: string }[] = await this.dataSource.query(
-      `SELECT state, count(*) AS count FROM blast_deliveries WHERE run_id = $1 GROUP BY state`,
+  /** Rows per state, from the counters the ledger's triggers keep (never a scan of the run). */
+  /** With `manager`, read inside that transaction (no second connection while it holds locks). */
+  async counts(runId: string, manager?: EntityManager): Promise<DeliveryCounts> {
+    const rows: { state: DeliveryState; count: string }[] = await (
+      manager ?? this.dataSource
+    ).query(
+      `SELECT state, sum(count) AS count FROM blast_run_counts WHERE run_id = $1 GROUP BY state`,
       [runId],
     );
     const counts = emptyCounts();
@@ -175,15 +235,6 @@ export class BlastLedgerRepository {
       counts[row.state] = Number(row.count);
     }
     return counts;
-  }
-
-  /** Deliveries sent in the last `seconds`, for the current rate. */
-  async sentSince(runId: string, since: Date): Promise<number> {
-    const [row]: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS count FROM blast_deliveries WHERE run_id = $1 AND state = 'sent' AND sent_at >= $2`,
-      [runId, since],
-    );
-    return Number(row?.count ?? 0);
   }
 
   /** Batches that still have work: their jobs are (re)queued by the reconciler. */
@@ -224,6 +275,67 @@ export class BlastLedgerRepository {
       [blastId, beforeRunId, recipientIds],
     );
     return new Set(rows.map((row) => row.recipient_id));
+  }
+
+  /**
+   * A recipient's deliveries in the channel (every run of every blast), by ledger id, with the
+   * blast's name and the run's time and state; and how many there are in all.
+   */
+  async deliveriesOfRecipient(
+    channelId: string,
+    recipientId: string,
+    query: RecipientDeliveryQuery,
+  ): Promise<{ items: RecipientDeliveryRow[]; total: number }> {
+    const where = `d.recipient_id = $1 AND r.channel_id = $2 AND ($3::varchar[] IS NULL OR d.state = ANY($3::varchar[]))`;
+    const scope = [recipientId, channelId, query.states ?? null];
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<RecipientDeliveryRow[]>(
+        `SELECT d.id::text AS id, d.run_id AS "runId", r.scheduled_at AS "runScheduledAt",
+                r.state AS "runState", b.id AS "blastId", b.name AS "blastName", d.state,
+                d.attempts, d.kakao_code AS "kakaoCode", d.reason, d.sent_at AS "sentAt",
+                d.updated_at AS "updatedAt"
+         FROM blast_deliveries d
+         JOIN blast_runs r ON r.id = d.run_id
+         JOIN blasts b ON b.id = r.blast_id
+         WHERE ${where}
+         ORDER BY d.id ${query.order === 'ASC' ? 'ASC' : 'DESC'}
+         LIMIT $4 OFFSET $5`,
+        [...scope, query.limit, query.offset],
+      ),
+      this.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) AS count FROM blast_deliveries d JOIN blast_runs r ON r.id = d.run_id
+         WHERE ${where}`,
+        scope,
+      ),
+    ]);
+    return { items: rows, total: Number(counted[0]?.count ?? 0) };
+  }
+
+  /** A ledger row with its run and blast, for a tracking link's click and landing page. */
+  async trackedDelivery(deliveryId: string): Promise<TrackedDelivery | undefined> {
+    const rows = await this.dataSource.query<TrackedDeliveryRow[]>(
+      `SELECT d.id::text AS id, d.recipient_id, d.state, r.channel_id, b.id AS blast_id,
+              b.audience_id, b.kakao_target_id, b.message
+       FROM blast_deliveries d
+       JOIN blast_runs r ON r.id = d.run_id
+       JOIN blasts b ON b.id = r.blast_id
+       WHERE d.id = $1`,
+      [deliveryId],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          deliveryId: row.id,
+          recipientId: row.recipient_id,
+          state: row.state,
+          channelId: row.channel_id,
+          blastId: row.blast_id,
+          audienceId: row.audience_id,
+          campaignId: row.message.campaignId ?? null,
+          kakaoTargetId: row.kakao_target_id,
+          message: row.message,
+        }
+      : undefined;
   }
 
   /** Cancelling: what has not been sent yet will not be. */

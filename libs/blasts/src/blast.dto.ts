@@ -71,6 +71,10 @@ export class BlastMessageDto {
   @ValidateNested()
   @Type(() => BlastButtonDto)
   button?: BlastButtonDto;
+
+  @IsOptional()
+  @IsBoolean()
+  tracking?: boolean;
 }
 
 export class BlastScheduleDto {

@@ -23,6 +23,11 @@ export interface BlastMessage {
   webUrl?: string;
   mobileWebUrl?: string;
   button?: { title: string; webUrl?: string; mobileWebUrl?: string };
+  /**
+   * Send-to-me blasts only: each recipient's content link and button lead through their own
+   * signed tracking link to the console's landing page (clicks, follows, subscriptions).
+   */
+  tracking?: boolean;
 }
 
 export interface BlastSchedule {

@@ -5,10 +5,13 @@ import { AudiencesModule } from '@app/audiences';
 import { CampaignsModule } from '@app/campaigns';
 import { ChannelsModule } from '@app/channels';
 import { RecipientsModule } from '@app/recipients';
+import { TrackingModule } from '@app/tracking';
+import { WebhooksModule } from '@app/webhooks';
 
 import { BlastDeliveryEntity } from './blast-delivery.entity';
 import { BlastEngineService } from './blast-engine.service';
 import { BlastLedgerRepository } from './blast-ledger.repository';
+import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
 import { BlastEntity } from './blast.entity';
 import { BlastsService } from './blasts.service';
@@ -21,10 +24,12 @@ export const BLAST_ENTITIES = [BlastEntity, BlastRunEntity, BlastDeliveryEntity]
     TypeOrmModule.forFeature(BLAST_ENTITIES),
     AudiencesModule,
     RecipientsModule,
+    TrackingModule,
     CampaignsModule,
     ChannelsModule,
+    WebhooksModule,
   ],
-  providers: [BlastLedgerRepository, BlastEngineService, BlastsService],
+  providers: [BlastLedgerRepository, BlastRunTransitions, BlastEngineService, BlastsService],
   exports: [BlastsService, BlastEngineService],
 })
 export class BlastsModule {}

@@ -11,7 +11,14 @@ import { RecipientsService } from '@app/recipients';
 
 import { BlastDeliveryEntity } from './blast-delivery.entity';
 import { BlastEngineService, classifySendError } from './blast-engine.service';
-import { BlastLedgerRepository, type DeliveryCounts } from './blast-ledger.repository';
+import {
+  BlastLedgerRepository,
+  type DeliveryCounts,
+  type RecipientDeliveryQuery,
+  type RecipientDeliveryRow,
+  type TrackedDelivery,
+} from './blast-ledger.repository';
+import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
 import { calendarTemplate } from './blast-template';
 import {
@@ -24,6 +31,7 @@ import { type CreateBlastDto } from './blast.dto';
 import { BlastEntity, type BlastMessage } from './blast.entity';
 import { BlastState, DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
 import { BlastErrorCode, BlastException } from './blast.exception';
+import { SendRateMeter } from './send-rate-meter';
 
 /** Kakao's documented daily message quota per app (section 10). */
 export const DAILY_MESSAGE_QUOTA = 30_000;
@@ -58,6 +66,8 @@ const RATE_WINDOW_MS = 10_000;
 
 @Injectable()
 export class BlastsService implements OnModuleInit {
+  private readonly rates = new SendRateMeter(RATE_WINDOW_MS);
+
   constructor(
     @InjectRepository(BlastEntity) private readonly blasts: Repository<BlastEntity>,
     @InjectRepository(BlastRunEntity) private readonly runs: Repository<BlastRunEntity>,
@@ -71,21 +81,37 @@ export class BlastsService implements OnModuleInit {
     private readonly recipients: RecipientsService,
     private readonly jobs: JobsService,
     private readonly kakao: KakaoClient,
+    private readonly transitions: BlastRunTransitions,
   ) {}
 
   /** Recipient detail pages show every delivery the ledger holds for the person. */
   onModuleInit(): void {
     this.recipients.useDeliveryHistory(async (channelId, recipientId, limit) => {
-      const rows: Record<string, unknown>[] = await this.deliveries.query(
-        `SELECT d.id, d.run_id AS "runId", b.id AS "blastId", b.name AS "blastName", d.state,
-                d.kakao_code AS "kakaoCode", d.reason, d.sent_at AS "sentAt", d.updated_at AS "updatedAt"
-         FROM blast_deliveries d JOIN blast_runs r ON r.id = d.run_id JOIN blasts b ON b.id = r.blast_id
-         WHERE d.recipient_id = $1 AND r.channel_id = $2
-         ORDER BY d.id DESC LIMIT $3`,
-        [recipientId, channelId, limit],
-      );
-      return rows;
+      const page = await this.ledger.deliveriesOfRecipient(channelId, recipientId, {
+        offset: 0,
+        limit,
+        order: 'DESC',
+      });
+      return page.items.map((row) => ({ ...row }));
     });
+  }
+
+  /**
+   * `GET /api/recipients/:id/deliveries`: every delivery of the recipient, a page at a time;
+   * 404 for recipients of other channels.
+   */
+  async recipientDeliveries(
+    channelId: string,
+    recipientId: string,
+    query: RecipientDeliveryQuery,
+  ): Promise<Page<RecipientDeliveryRow>> {
+    await this.recipients.get(channelId, recipientId);
+    return this.ledger.deliveriesOfRecipient(channelId, recipientId, query);
+  }
+
+  /** The delivery a tracking link stands for, with its blast; `undefined` when it is gone. */
+  trackedDelivery(deliveryId: string): Promise<TrackedDelivery | undefined> {
+    return this.ledger.trackedDelivery(deliveryId);
   }
 
   async list(channelId: string, query: ListQuery): Promise<Page<BlastEntity>> {
@@ -138,6 +164,11 @@ export class BlastsService implements OnModuleInit {
       errors.name = 'must be 1 to 100 characters';
     }
     const mode = input.deliveryMode === 'friends' ? DeliveryMode.Friends : DeliveryMode.SendToMe;
+    if (message.tracking && mode === DeliveryMode.Friends) {
+      // One friends call carries one template for up to five people: no per-recipient links.
+      errors['message.tracking'] =
+        'needs send-to-me delivery (each recipient gets their own links)';
+    }
     if (mode === DeliveryMode.Friends && !input.senderRecipientId) {
       errors.senderRecipientId = 'friends mode needs a sender account';
     }
@@ -258,10 +289,7 @@ export class BlastsService implements OnModuleInit {
       await this.runs.update({ id: run.id }, { state: RunState.Cancelled, finishedAt: new Date() });
       return;
     }
-    await this.runs.update(
-      { id: run.id, state: RunState.Pending },
-      { state: RunState.Sending, startedAt: new Date() },
-    );
+    await this.transitions.start(run.id);
     await this.blasts.update({ id: blast.id }, { state: BlastState.Active });
     await this.engine.enqueueFanOut(run);
     if (blast.schedule.kind === 'recurring') {
@@ -287,14 +315,11 @@ export class BlastsService implements OnModuleInit {
 
   async progress(channelId: string, runId: string): Promise<RunProgress> {
     const run = await this.run(channelId, runId);
-    const [counts, recent] = await Promise.all([
-      this.ledger.counts(runId),
-      this.ledger.sentSince(runId, new Date(Date.now() - RATE_WINDOW_MS)),
-    ]);
+    const counts = await this.ledger.counts(runId);
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     const open = counts.pending + counts.sending;
     const done = total - open;
-    const currentRate = recent / (RATE_WINDOW_MS / 1000);
+    const currentRate = this.currentRate(run, counts.sent);
     return {
       runId,
       state: run.state,
@@ -309,15 +334,32 @@ export class BlastsService implements OnModuleInit {
     };
   }
 
+  /**
+   * Messages per second over about the last 10 s of readings; before a second reading, the
+   * average since the run started.
+   */
+  private currentRate(run: BlastRunEntity, sent: number): number {
+    const now = Date.now();
+    const measured = this.rates.observe(run.id, sent, now);
+    if (run.state !== RunState.Sending) {
+      return 0;
+    }
+    if (measured !== undefined) {
+      return Math.round(measured * 10) / 10;
+    }
+    const elapsedMs = run.startedAt ? now - run.startedAt.getTime() : 0;
+    return elapsedMs > 0 ? Math.round((sent / (elapsedMs / 1000)) * 10) / 10 : 0;
+  }
+
   async pause(channelId: string, runId: string): Promise<RunProgress> {
     const run = await this.run(channelId, runId);
     if (run.state !== RunState.Sending && run.state !== RunState.Paused) {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be paused`);
     }
-    await this.runs.update(
-      { id: runId },
-      { state: RunState.Paused, pauseReason: PauseReason.Manual, resumeAt: null },
-    );
+    await this.transitions.pause(runId, PauseReason.Manual, null, [
+      RunState.Sending,
+      RunState.Paused,
+    ]);
     return this.progress(channelId, runId);
   }
 
@@ -339,7 +381,7 @@ export class BlastsService implements OnModuleInit {
     if (run.state === RunState.Completed || run.state === RunState.Cancelled) {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be cancelled`);
     }
-    await this.runs.update({ id: runId }, { state: RunState.Cancelled, finishedAt: new Date() });
+    await this.transitions.cancel(runId);
     await this.ledger.skipPending(runId, 'cancelled');
     const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
     if (blast.schedule.kind !== 'recurring') {

@@ -1,5 +1,10 @@
 export { BATCH_SIZE, BlastEngineService, classifySendError } from './blast-engine.service';
-export type { DeliveryCounts } from './blast-ledger.repository';
+export type {
+  DeliveryCounts,
+  RecipientDeliveryQuery,
+  RecipientDeliveryRow,
+  TrackedDelivery,
+} from './blast-ledger.repository';
 export { calendarTemplate } from './blast-template';
 export { messageErrors, scheduleErrors } from './blast-validation';
 export { CreateBlastDto, EstimateBlastDto, ResendDto, TestSendDto } from './blast.dto';

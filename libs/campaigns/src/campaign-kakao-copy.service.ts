@@ -16,6 +16,7 @@ import {
   type PublicEventCreate,
   seriesEventId,
 } from '@app/kakao-client';
+import { WebhookEventType, WebhooksService } from '@app/webhooks';
 
 import { auditCampaign, type CampaignActor, systemActor } from './campaign-actor';
 import { type CampaignContent, type CampaignSnapshot } from './campaign-content';
@@ -114,6 +115,7 @@ export class CampaignKakaoCopyService {
     private readonly kakao: KakaoClient,
     @InjectRepository(UnmanagedPublicEventEntity)
     private readonly unmanaged: Repository<UnmanagedPublicEventEntity>,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   private callOptions(channel: ChannelEntity): ChannelCallOptions {
@@ -216,6 +218,14 @@ export class CampaignKakaoCopyService {
           before,
           { ...toCampaignResponse(saved), differences },
         );
+        // Deleted on Kakao is drift too: `kakaoState` tells the two apart.
+        await this.webhooks.emit(manager, campaign.channelId, WebhookEventType.CampaignDrifted, {
+          campaignId: saved.id,
+          name: saved.name,
+          kakaoEventId: saved.kakaoEventId,
+          kakaoState: state,
+          differences,
+        });
       }
     });
   }

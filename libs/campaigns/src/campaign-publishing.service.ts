@@ -14,6 +14,7 @@ import {
   type PublicEventCreate,
   seriesEventId,
 } from '@app/kakao-client';
+import { WebhookEventType, WebhooksService } from '@app/webhooks';
 
 import { auditCampaign, type CampaignActor, systemActor } from './campaign-actor';
 import { type CampaignOutboxEntity } from './campaign-outbox.entity';
@@ -70,6 +71,7 @@ export class CampaignPublishingService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly kakao: KakaoClient,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Publish (or republish) the current revision. Repeated requests while one is open are no-ops. */
@@ -282,6 +284,14 @@ export class CampaignPublishingService {
         before,
         toCampaignResponse(saved),
       );
+      await this.webhooks.emit(manager, row.channelId, WebhookEventType.CampaignPublished, {
+        campaignId: saved.id,
+        name: saved.name,
+        revision: saved.publishedRevision,
+        kakaoEventId: saved.kakaoEventId,
+        publishedAt: saved.publishedAt?.toISOString() ?? null,
+        syncState: saved.syncState,
+      });
     });
   }
 
@@ -400,6 +410,15 @@ export class CampaignPublishingService {
         before,
         toCampaignResponse(saved),
       );
+      if (row.action === OutboxAction.Publish) {
+        await this.webhooks.emit(manager, row.channelId, WebhookEventType.CampaignPublishFailed, {
+          campaignId: saved.id,
+          name: saved.name,
+          revision: row.revision,
+          errorCode: saved.lastErrorCode,
+          errorMessage: saved.lastErrorMessage,
+        });
+      }
     });
     this.logger.warn(`Outbox ${row.id} (${row.action}) failed: ${failureMessage(error)}`);
   }

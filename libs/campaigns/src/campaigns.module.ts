@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditModule } from '@app/audit';
 import { ChannelsModule } from '@app/channels';
+import { WebhooksModule } from '@app/webhooks';
 
 import { CampaignApprovalEntity } from './campaign-approval.entity';
 import { CampaignApprovalService } from './campaign-approval.service';
@@ -35,7 +36,12 @@ export const CAMPAIGN_ENTITIES = [
  * `KakaoClient`, `JobsService` and the database from the application that imports it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(CAMPAIGN_ENTITIES), AuditModule, ChannelsModule],
+  imports: [
+    TypeOrmModule.forFeature(CAMPAIGN_ENTITIES),
+    AuditModule,
+    ChannelsModule,
+    WebhooksModule,
+  ],
   providers: [
     CampaignRepository,
     CampaignRevisionRepository,

@@ -26,6 +26,16 @@ export interface BlastsConfig {
   reconcileMs: number;
 }
 
+export interface ReachConfig {
+  foldMs: number;
+}
+
+export interface WebhooksConfig {
+  retryBaseMs: number;
+  sweepMs: number;
+  timeoutMs: number;
+}
+
 export interface JobsConfig {
   lockDurationMs: number;
   stalledIntervalMs: number;
@@ -57,6 +67,8 @@ export class AppConfig {
   readonly redis: RedisConfig;
   readonly jobs: JobsConfig;
   readonly blasts: BlastsConfig;
+  readonly webhooks: WebhooksConfig;
+  readonly reach: ReachConfig;
   readonly kakao: KakaoConfig;
   readonly api: ApiConfig;
   /** Where people and Kakao reach the API (opt-in redirect URIs); no trailing slash. */
@@ -79,6 +91,12 @@ export class AppConfig {
     this.blasts = {
       quotaProbeMs: values.BLAST_QUOTA_PROBE_MS,
       reconcileMs: values.BLAST_RECONCILE_MS,
+    };
+    this.reach = { foldMs: values.REACH_FOLD_MS };
+    this.webhooks = {
+      retryBaseMs: values.WEBHOOK_RETRY_BASE_MS,
+      sweepMs: values.WEBHOOK_SWEEP_MS,
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS,
     };
     this.kakao = {
       apiBaseUrl: values.KAKAO_API_BASE_URL.replace(/\/+$/, ''),

@@ -73,6 +73,31 @@ export class EnvDto {
   @Min(200)
   BLAST_RECONCILE_MS = 30_000;
 
+  /** How often the reach rollups take in what changed (clicks, deliveries, relations). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REACH_FOLD_MS = 5_000;
+
+  /** First retry delay of a failed webhook delivery; later ones grow ×3 (with jitter) up to 1 h. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_BASE_MS = 10_000;
+
+  /** How often the webhook sweeper re-queues pending deliveries whose job was lost. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  WEBHOOK_SWEEP_MS = 30_000;
+
+  /** How long one webhook POST may take before it counts as a failed attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   /**
    * The address people and Kakao reach the API at (no trailing slash needed): builds the opt-in
    * pages' OAuth redirect URI (`<PUBLIC_BASE_URL>/join/<channel>/callback`).

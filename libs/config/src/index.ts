@@ -7,6 +7,8 @@ export type {
   JobsConfig,
   KakaoConfig,
   RedisConfig,
+  ReachConfig,
+  WebhooksConfig,
 } from './app-config';
 export { ConfigModule, getConfig, resetConfigCache } from './config.module';
 export { EnvDto } from './env.dto';

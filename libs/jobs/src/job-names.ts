@@ -4,6 +4,8 @@ export enum QueueName {
   Calendars = 'calendars',
   Recipients = 'recipients',
   Blasts = 'blasts',
+  Webhooks = 'webhooks',
+  Reach = 'reach',
 }
 
 /** Every job the console runs: entity first, then verb. */
@@ -30,6 +32,14 @@ export enum JobName {
   RecipientRelationSyncAll = 'RecipientRelationSyncAll',
   /** Checks the channel relation (5.6) of a channel's recipients within a call budget. */
   RecipientChannelRelationSync = 'RecipientChannelRelationSync',
+  /** Makes one attempt of a webhook delivery (POST to the endpoint) and plans the retry. */
+  WebhookDeliver = 'WebhookDeliver',
+  /** Re-queues pending webhook deliveries whose job was lost (repeating). */
+  WebhookSweep = 'WebhookSweep',
+  /** Folds the reach deltas written by triggers into the hourly rollups (repeating). */
+  ReachFold = 'ReachFold',
+  /** Checks a random sample of a campaign's recipients' calendars for follows / subscriptions. */
+  ReachEstimate = 'ReachEstimate',
 }
 
 /** Payloads hold ids only; the handler reads current state from Postgres. */
@@ -45,6 +55,10 @@ export interface JobPayloads {
   [JobName.RecipientImportProcess]: { importId: string; channelId: string };
   [JobName.RecipientRelationSyncAll]: Record<string, never>;
   [JobName.RecipientChannelRelationSync]: { channelId: string };
+  [JobName.WebhookDeliver]: { deliveryId: string; channelId: string };
+  [JobName.WebhookSweep]: Record<string, never>;
+  [JobName.ReachFold]: Record<string, never>;
+  [JobName.ReachEstimate]: { estimateId: string; channelId: string };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -59,6 +73,10 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RecipientImportProcess]: QueueName.Recipients,
   [JobName.RecipientRelationSyncAll]: QueueName.Recipients,
   [JobName.RecipientChannelRelationSync]: QueueName.Recipients,
+  [JobName.WebhookDeliver]: QueueName.Webhooks,
+  [JobName.WebhookSweep]: QueueName.Webhooks,
+  [JobName.ReachFold]: QueueName.Reach,
+  [JobName.ReachEstimate]: QueueName.Reach,
 };
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
@@ -66,4 +84,6 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Calendars]: 2,
   [QueueName.Recipients]: 2,
   [QueueName.Blasts]: 16,
+  [QueueName.Webhooks]: 8,
+  [QueueName.Reach]: 2,
 };

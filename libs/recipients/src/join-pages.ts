@@ -1,3 +1,5 @@
+import { escapeHtml, publicPage } from '@app/common';
+
 /** What a join route answers: a page, or a redirect; with the cookie to set, if any. */
 export type JoinAnswer =
   | { kind: 'page'; status: number; html: string; setCookie?: string }
@@ -15,45 +17,10 @@ export type JoinFailure =
   | 'kakao_unavailable'
   | 'internal';
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const STYLE = `
-body { font-family: system-ui, -apple-system, 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif;
-  max-width: 30rem; margin: 3rem auto; padding: 0 1.25rem; color: #191919; line-height: 1.5; }
-h1 { font-size: 1.4rem; margin-bottom: .25rem; } h2 { font-size: 1rem; color: #555; margin-top: 0; }
-.en { color: #555; font-size: .95rem; }
-button { background: #fee500; color: #191919; border: 0; border-radius: .5rem; font-size: 1rem;
-  padding: .8rem 1.4rem; cursor: pointer; width: 100%; }
-.box { border: 1px solid #eee; border-radius: .75rem; padding: 1.25rem; margin-top: 1.5rem; }
-small { color: #777; }`;
-
-function layout(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="ko">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>`;
-}
-
 /** The opt-in page: Korean first, English under it; one button that starts Kakao Login. */
 export function renderJoinPage(channelName: string, startPath: string): string {
   const name = escapeHtml(channelName);
-  return layout(
+  return publicPage(
     `${channelName} · 카카오톡으로 이벤트 소식 받기`,
     `<h1>카카오톡으로 이벤트 소식 받기</h1>
 <h2 class="en">Get our events in Kakao Talk</h2>
@@ -82,7 +49,7 @@ export function renderThanksPage(
     ? ''
     : `<p><b>카카오톡 메시지 전송</b>에 동의하지 않으셔서 아직 메시지를 보내 드릴 수 없습니다. 다시 시도해 동의해 주세요.</p>
 <p class="en">You did not agree to <b>Kakao Talk messages</b>, so we cannot message you yet. Please try again and agree.</p>`;
-  return layout(
+  return publicPage(
     `${channelName} · 감사합니다`,
     `<h1>${who}감사합니다!</h1>
 <h2 class="en">Thank you${whoEn}!</h2>
@@ -154,7 +121,7 @@ export function renderJoinErrorPage(
       ? `<p><a href="${escapeHtml(joinPath)}">다시 시도하기 · Start again</a></p>`
       : '';
   const code = detailCode ? `<p><small>(${escapeHtml(detailCode)})</small></p>` : '';
-  return layout(
+  return publicPage(
     '구독되지 않았습니다 · Not subscribed',
     `<h1>구독되지 않았습니다</h1>
 <h2 class="en">Not subscribed</h2>

@@ -89,6 +89,7 @@ export interface RelationResult {
 
 interface CredentialDbRow {
   id: string;
+  channel_id: string;
   kakao_user_id: string;
   kakao_uuid: string | null;
   time_zone: string | null;
@@ -328,23 +329,27 @@ export class RecipientRepository {
   /** Sealed tokens and sending fields of the given recipients of a channel, in one query. */
   async credentialRows(channelId: string, ids: string[]): Promise<CredentialRow[]> {
     const rows = await this.dataSource.query<CredentialDbRow[]>(
-      `SELECT id, kakao_user_id, kakao_uuid, time_zone, consent_state, scopes,
+      // By primary key alone: with a channel condition too, a table without statistics yet
+      // (right after a large import) was planned as a scan of the whole channel.
+      `SELECT id, channel_id, kakao_user_id, kakao_uuid, time_zone, consent_state, scopes,
               access_token_sealed, refresh_token_sealed, access_token_expires_at
          FROM recipients
-        WHERE channel_id = $1 AND id = ANY($2::uuid[])`,
-      [channelId, ids],
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      kakaoUserId: row.kakao_user_id,
-      kakaoUuid: row.kakao_uuid,
-      timeZone: row.time_zone,
-      consentState: row.consent_state,
-      scopes: row.scopes,
-      accessTokenSealed: row.access_token_sealed,
-      refreshTokenSealed: row.refresh_token_sealed,
-      accessTokenExpiresAt: row.access_token_expires_at,
-    }));
+    return rows
+      .filter((row) => row.channel_id === channelId)
+      .map((row) => ({
+        id: row.id,
+        kakaoUserId: row.kakao_user_id,
+        kakaoUuid: row.kakao_uuid,
+        timeZone: row.time_zone,
+        consentState: row.consent_state,
+        scopes: row.scopes,
+        accessTokenSealed: row.access_token_sealed,
+        refreshTokenSealed: row.refresh_token_sealed,
+        accessTokenExpiresAt: row.access_token_expires_at,
+      }));
   }
 
   /**

@@ -2,6 +2,8 @@ export { seedChannel, seedUser } from './account-factories';
 export type { SeededUser } from './account-factories';
 export { apiRequest, createAuthedClient } from './api-client';
 export type { ApiClient, ApiResponse, Credentials } from './api-client';
+export { everyoneAudience, seedSandboxRecipients } from './recipient-seeds';
+export type { SandboxUser } from './recipient-seeds';
 export { createSandboxApp, sandboxControl } from './sandbox-control';
 export type { SandboxAppInfo } from './sandbox-control';
 export {

@@ -19,11 +19,14 @@ export const Permission = {
   BlastRead: 'blast.read',
   BlastManage: 'blast.manage',
   ReachRead: 'reach.read',
+  ReachManage: 'reach.manage',
   AuditRead: 'audit.read',
   ChannelRead: 'channel.read',
   ChannelManage: 'channel.manage',
   UserRead: 'user.read',
   UserManage: 'user.manage',
+  QueueManage: 'queue.manage',
+  WebhookManage: 'webhook.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -49,6 +52,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     Permission.RecipientRead,
     Permission.BlastRead,
     Permission.ReachRead,
+    Permission.ReachManage,
     Permission.AuditRead,
     Permission.ChannelRead,
     Permission.UserRead,

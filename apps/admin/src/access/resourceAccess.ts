@@ -49,6 +49,57 @@ const RESOURCE_ACTIONS: Readonly<Record<string, Readonly<Record<string, Permissi
   'audit-log': {
     list: Permission.AuditRead,
   },
+  // Deleting a recipient opts them out (consent revoked, tokens wiped); the record stays.
+  recipients: {
+    list: Permission.RecipientRead,
+    show: Permission.RecipientRead,
+    edit: Permission.RecipientManage,
+    delete: Permission.RecipientManage,
+    import: Permission.RecipientManage,
+    sync: Permission.RecipientManage,
+  },
+  'recipient-imports': {
+    list: Permission.RecipientRead,
+    show: Permission.RecipientRead,
+  },
+  audiences: {
+    list: Permission.AudienceRead,
+    show: Permission.AudienceRead,
+    create: Permission.AudienceManage,
+    edit: Permission.AudienceManage,
+    delete: Permission.AudienceManage,
+    import: Permission.AudienceManage,
+    members: Permission.AudienceManage,
+  },
+  blasts: {
+    list: Permission.BlastRead,
+    show: Permission.BlastRead,
+    create: Permission.BlastManage,
+    start: Permission.BlastManage,
+    test_send: Permission.BlastManage,
+    // Pause, resume, cancel and resend on a run.
+    control: Permission.BlastManage,
+  },
+  // Bull Board, across every channel's jobs.
+  queues: {
+    list: Permission.QueueManage,
+  },
+  // Outbound webhooks and their delivery logs (secrets, tests, redelivery): administrators.
+  webhooks: {
+    list: Permission.WebhookManage,
+    show: Permission.WebhookManage,
+    create: Permission.WebhookManage,
+    edit: Permission.WebhookManage,
+    delete: Permission.WebhookManage,
+  },
+  'webhook-deliveries': {
+    list: Permission.WebhookManage,
+    show: Permission.WebhookManage,
+  },
+  // The reach dashboard (managers land on it).
+  reach: {
+    list: Permission.ReachRead,
+  },
 };
 
 /** The permission a screen or button needs, or undefined when nobody may use it. */

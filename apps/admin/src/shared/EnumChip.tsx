@@ -1,7 +1,19 @@
 import { Chip, type ChipProps } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-export type EnumName = 'syncState' | 'approvalState' | 'kakaoState' | 'role' | 'approvalDecision';
+export type EnumName =
+  | 'syncState'
+  | 'approvalState'
+  | 'kakaoState'
+  | 'role'
+  | 'approvalDecision'
+  | 'blastState'
+  | 'runState'
+  | 'deliveryState'
+  | 'consentState'
+  | 'channelRelation'
+  | 'importState'
+  | 'audienceKind';
 
 const COLORS: Record<EnumName, Record<string, ChipProps['color']>> = {
   syncState: {
@@ -16,6 +28,38 @@ const COLORS: Record<EnumName, Record<string, ChipProps['color']>> = {
   kakaoState: { unknown: 'default', in_sync: 'success', drifted: 'warning', missing: 'error' },
   role: { marketer: 'primary', manager: 'success', scheduler: 'info', admin: 'warning' },
   approvalDecision: { submitted: 'info', approved: 'success', rejected: 'error' },
+  blastState: {
+    draft: 'default',
+    scheduled: 'info',
+    active: 'primary',
+    finished: 'success',
+    cancelled: 'warning',
+  },
+  runState: {
+    pending: 'default',
+    sending: 'primary',
+    paused: 'warning',
+    completed: 'success',
+    cancelled: 'default',
+  },
+  deliveryState: {
+    pending: 'default',
+    sending: 'info',
+    sent: 'success',
+    failed: 'error',
+    skipped: 'default',
+    unknown: 'warning',
+  },
+  consentState: { active: 'success', needs_consent: 'warning', revoked: 'error' },
+  channelRelation: { ADDED: 'success', BLOCKED: 'error', NONE: 'default', UNKNOWN: 'default' },
+  importState: {
+    uploading: 'info',
+    queued: 'default',
+    processing: 'info',
+    completed: 'success',
+    failed: 'error',
+  },
+  audienceKind: { dynamic: 'primary', static: 'secondary' },
 };
 
 export interface EnumValueChipProps {

@@ -7,10 +7,12 @@ export interface TimeZoneInputProps {
   source: string;
   label?: string;
   helperText?: string;
+  /** May be left empty (e.g. "the channel's zone"). */
+  optional?: boolean;
 }
 
 /** Every IANA zone the browser knows, with its current UTC offset; Asia/Seoul first. */
-export function TimeZoneInput({ source, label, helperText }: TimeZoneInputProps) {
+export function TimeZoneInput({ source, label, helperText, optional = false }: TimeZoneInputProps) {
   // Offsets as of when the form opened; they only label the choices.
   const [choices] = useState(() => {
     const now = Date.now();
@@ -26,8 +28,8 @@ export function TimeZoneInput({ source, label, helperText }: TimeZoneInputProps)
       helperText={helperText}
       choices={choices}
       translateChoice={false}
-      validate={required()}
-      disableClearable
+      validate={optional ? undefined : required()}
+      disableClearable={!optional}
       sx={{ minWidth: 280 }}
     />
   );

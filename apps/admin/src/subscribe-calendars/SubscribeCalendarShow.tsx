@@ -10,6 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { SendSubscribeMessageButton } from '@admin/blasts/SendSubscribeMessageButton';
 import { ImagePreview } from '@admin/campaigns/ImagePreview';
 import { type Campaign } from '@admin/campaigns/types';
 import { EnumChipField } from '@admin/shared/EnumChip';
@@ -21,6 +22,7 @@ import { ZonedDateField } from '@admin/time/ZonedDateField';
 function Actions() {
   return (
     <TopToolbar>
+      <SendSubscribeMessageButton />
       <SyncCalendarsButton />
     </TopToolbar>
   );

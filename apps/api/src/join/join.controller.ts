@@ -3,18 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
 import { ClientIp, Public } from '@app/access';
+import { PUBLIC_PAGE_HEADERS } from '@app/common';
 import { type JoinAnswer, type JoinCallbackQuery, RecipientOptInService } from '@app/recipients';
-
-// Pages with inline styles only: no scripts, no frames, no referrer (the callback URL holds a code).
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
 
 async function answer(reply: FastifyReply, result: JoinAnswer): Promise<void> {
   if (result.setCookie !== undefined) {
@@ -29,7 +19,7 @@ async function answer(reply: FastifyReply, result: JoinAnswer): Promise<void> {
       .send();
     return;
   }
-  await reply.code(result.status).headers(PAGE_HEADERS).send(result.html);
+  await reply.code(result.status).headers(PUBLIC_PAGE_HEADERS).send(result.html);
 }
 
 /**

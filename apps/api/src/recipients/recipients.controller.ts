@@ -15,6 +15,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
+import { BlastsService } from '@app/blasts';
 import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
 import {
   RECIPIENT_LIST_RULES,
@@ -26,6 +27,13 @@ import {
   UpdateRecipientDto,
 } from '@app/recipients';
 
+import {
+  parseRecipientDeliveryFilter,
+  RECIPIENT_DELIVERY_LIST_RULES,
+  type RecipientDeliveryResponse,
+  toRecipientDeliveryResponse,
+} from './recipient-deliveries';
+
 /** Recipients of the current channel (X-Channel-Id). Tokens never appear in any answer. */
 @ApiTags('recipients')
 @Controller('recipients')
@@ -33,6 +41,7 @@ export class RecipientsController {
   constructor(
     private readonly recipients: RecipientsService,
     private readonly relations: RecipientRelationSyncService,
+    private readonly blasts: BlastsService,
   ) {}
 
   /** ra-data-simple-rest list; filters: q, tag, consentState, channelRelation, source, id. */
@@ -65,6 +74,30 @@ export class RecipientsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<RecipientDetailResponse> {
     return this.recipients.detail(actor.channelId, id);
+  }
+
+  /**
+   * Every delivery of the recipient (blast, run, state, Kakao's code and message), newest first;
+   * ra-data-simple-rest paging with `Content-Range: deliveries`. Filter: `state`.
+   */
+  @Get(':id/deliveries')
+  @RequirePermission(Permission.RecipientRead)
+  async deliveries(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecipientDeliveryResponse[]> {
+    const query = parseListQuery(raw, RECIPIENT_DELIVERY_LIST_RULES);
+    const { states } = parseRecipientDeliveryFilter(query.filter);
+    const page = await this.blasts.recipientDeliveries(actor.channelId, id, {
+      offset: query.range.start,
+      limit: query.range.end - query.range.start + 1,
+      order: query.sort.order,
+      states,
+    });
+    reply.header('Content-Range', contentRange('deliveries', query, page.total));
+    return page.items.map(toRecipientDeliveryResponse);
   }
 
   /** Tags, attributes, time zone; `version` required (409 when stale). */

@@ -254,6 +254,10 @@ function RecurrenceBuilder({ fields, startDate, onChange }: BuilderProps) {
 
 export interface RecurrenceInputProps {
   source: string;
+  /** The first occurrence's day, for forms other than a campaign's (which derive it from `content`). */
+  startDate?: string;
+  /** The rule must repeat (no "does not repeat" switch while it has one). */
+  required?: boolean;
 }
 
 /**
@@ -261,12 +265,12 @@ export interface RecurrenceInputProps {
  * by date or count) with the rule summarised in words; rules the builder cannot show are edited
  * as text. The stored value is the RRULE the API validates; null when the event does not repeat.
  */
-export function RecurrenceInput({ source }: RecurrenceInputProps) {
+export function RecurrenceInput({ source, startDate: start, required }: RecurrenceInputProps) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { field, fieldState } = useInput<string | null>({ source });
   const content = useWatch<CampaignFormValues, 'content'>({ name: 'content' });
-  const startDate = content ? startDateOf(content) : undefined;
+  const startDate = start ?? (content ? startDateOf(content) : undefined);
   const rule = typeof field.value === 'string' ? field.value : '';
   const repeating = rule.trim() !== '';
   const fields = repeating ? parseRrule(rule) : null;
@@ -299,6 +303,7 @@ export function RecurrenceInput({ source }: RecurrenceInputProps) {
       data-testid="recurrence-builder"
     >
       <FormControlLabel
+        sx={required && repeating ? { display: 'none' } : undefined}
         control={
           <Switch
             checked={repeating}

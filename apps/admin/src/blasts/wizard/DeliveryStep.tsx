@@ -1,0 +1,78 @@
+import { Box } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  maxValue,
+  minValue,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  required,
+  useTranslate,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+
+import { type BlastFormValues, MAX_RATE_PER_SECOND } from '@admin/blasts/blastForm';
+import { EstimatePanel } from '@admin/blasts/EstimatePanel';
+import { NEWEST, recipientLabel } from '@admin/blasts/recipientLabel';
+import { DELIVERY_MODES } from '@admin/blasts/types';
+import { useCurrentChannel } from '@admin/channels/useCurrentChannel';
+import { enumChoices } from '@admin/shared/enumChoices';
+
+const validateRate = [required(), minValue(1), maxValue(MAX_RATE_PER_SECOND)];
+const validateCap = [minValue(1), maxValue(100)];
+
+/** Step 4: pace, quiet hours, the weekly cap per person and how it is sent. */
+export function DeliveryStep() {
+  const translate = useTranslate();
+  const { settings } = useCurrentChannel();
+  const [mode, audienceId, ratePerSecond] = useWatch<
+    BlastFormValues,
+    ['deliveryMode', 'audienceId', 'ratePerSecond']
+  >({ name: ['deliveryMode', 'audienceId', 'ratePerSecond'] });
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', maxWidth: 720 }}>
+      <NumberInput
+        source="ratePerSecond"
+        min={1}
+        max={MAX_RATE_PER_SECOND}
+        step={1}
+        validate={validateRate}
+        helperText="app.blasts.helper.rate"
+        sx={{ width: 260 }}
+      />
+      <BooleanInput
+        source="quietHours"
+        helperText={translate('app.blasts.helper.quiet_hours', {
+          start: settings?.quietHoursStart ?? '21:00',
+          end: settings?.quietHoursEnd ?? '08:00',
+        })}
+      />
+      <NumberInput
+        source="frequencyCap"
+        min={1}
+        max={100}
+        step={1}
+        validate={validateCap}
+        helperText="app.blasts.helper.frequency_cap"
+        sx={{ width: 260 }}
+      />
+      <RadioButtonGroupInput
+        source="deliveryMode"
+        choices={enumChoices('deliveryMode', DELIVERY_MODES)}
+        helperText="app.blasts.helper.delivery_mode"
+      />
+      {mode === 'friends' ? (
+        <ReferenceInput source="senderRecipientId" reference="recipients" sort={NEWEST}>
+          <AutocompleteInput
+            optionText={recipientLabel}
+            validate={required()}
+            helperText="app.blasts.helper.sender"
+            fullWidth
+          />
+        </ReferenceInput>
+      ) : null}
+      <EstimatePanel audienceId={audienceId} ratePerSecond={ratePerSecond} />
+    </Box>
+  );
+}

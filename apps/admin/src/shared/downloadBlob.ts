@@ -1,0 +1,13 @@
+/** Saves a file fetched by script (with the session's headers) the way a download link would. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Let the browser start the download before the address goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

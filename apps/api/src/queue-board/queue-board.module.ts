@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+
+import { QueueBoardPasses } from './queue-board-passes';
+import { QueueBoardController } from './queue-board.controller';
+
+/** The ticket endpoint and the passes; `mountQueueBoard` serves the board itself. */
+@Module({
+  controllers: [QueueBoardController],
+  providers: [QueueBoardPasses],
+  exports: [QueueBoardPasses],
+})
+export class QueueBoardModule {}

@@ -1,0 +1,13 @@
+export { ReachEstimatesService } from './follow-estimate.service';
+export type { ReachEstimateRequest, ReachEstimateResponse } from './follow-estimate.service';
+export { type LandingOutcome } from './landing-page';
+export { parseReachQuery } from './reach-query';
+export type { RawReachQuery, ReachQuery } from './reach-query';
+export { METRIC_SOURCES, REACH_METRICS } from './reach-metrics';
+export type { ReachMetric, ReachTotals } from './reach-metrics';
+export { ReachErrorCode, ReachException } from './reach.exception';
+export { ReachModule } from './reach.module';
+export { ReachService } from './reach.service';
+export type { ReachEstimateSummary, ReachSeries, ReachSummary } from './reach.service';
+export { ReachTrackingService } from './reach-tracking.service';
+export type { TrackingAnswer } from './reach-tracking.service';
