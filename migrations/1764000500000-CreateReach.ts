@@ -83,7 +83,9 @@ export class CreateReach1764000500000 implements MigrationInterface {
         ${metricColumns}
       )`);
 
-    // Ledger: rows entering or leaving `sent` (by sent_at) or `failed` (by updated_at).
+    // Ledger: rows entering or leaving `sent` (by sent_at) or `failed` (by updated_at). A sent row
+    // always has sent_at; should one lack it, it still counts (by updated_at) rather than fail the
+    // ledger write.
     await queryRunner.query(`
       CREATE FUNCTION "reach_deltas_from_ledger"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -91,11 +93,11 @@ export class CreateReach1764000500000 implements MigrationInterface {
         SELECT r."channel_id", (b."message"->>'campaignId')::uuid, b."id", b."audience_id", c."hour",
                sum(c."delivered"), sum(c."failed")
         FROM (
-          SELECT "run_id", ${HOUR('"sent_at"')} AS "hour", -1 AS "delivered", 0 AS "failed" FROM "old_rows" WHERE "state" = 'sent'
+          SELECT "run_id", ${HOUR('COALESCE("sent_at", "updated_at")')} AS "hour", -1 AS "delivered", 0 AS "failed" FROM "old_rows" WHERE "state" = 'sent'
           UNION ALL
           SELECT "run_id", ${HOUR('"updated_at"')}, 0, -1 FROM "old_rows" WHERE "state" = 'failed'
           UNION ALL
-          SELECT "run_id", ${HOUR('"sent_at"')}, 1, 0 FROM "new_rows" WHERE "state" = 'sent'
+          SELECT "run_id", ${HOUR('COALESCE("sent_at", "updated_at")')}, 1, 0 FROM "new_rows" WHERE "state" = 'sent'
           UNION ALL
           SELECT "run_id", ${HOUR('"updated_at"')}, 0, 1 FROM "new_rows" WHERE "state" = 'failed'
         ) AS c

@@ -21,10 +21,17 @@ export function testServerUrl(): string {
   return loadConfig().database.url;
 }
 
-/** Template name tied to the migration list, so a new migration yields a new template. */
+/**
+ * Template name tied to the migrations (names and the code of their `up`), so a new or edited
+ * migration yields a new template.
+ */
 export function templateDatabaseName(): string {
   const digest = createHash('sha1')
-    .update(ALL_MIGRATIONS.map((migration) => migration.name).join(','))
+    .update(
+      ALL_MIGRATIONS.map((migration) => `${migration.name}:${String(migration.prototype.up)}`).join(
+        ',',
+      ),
+    )
     .digest('hex')
     .slice(0, 12);
   return `${TEMPLATE_PREFIX}${digest}`;

@@ -178,6 +178,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     },
     async close() {
       await worker?.close();
+      // A test's keep-alive sockets (fetch pools them) would hold a graceful close for seconds.
+      (api.getHttpServer() as { closeAllConnections?: () => void }).closeAllConnections?.();
       await api.close();
       restoreEnv();
       await sandbox.close();
