@@ -28,9 +28,10 @@ export function testServerUrl(): string {
 export function templateDatabaseName(): string {
   const digest = createHash('sha1')
     .update(
-      ALL_MIGRATIONS.map((migration) => `${migration.name}:${String(migration.prototype.up)}`).join(
-        ',',
-      ),
+      ALL_MIGRATIONS.map(
+        (migration) =>
+          `${migration.name}:${String(Object.getOwnPropertyDescriptor(migration.prototype, 'up')?.value)}`,
+      ).join(','),
     )
     .digest('hex')
     .slice(0, 12);
