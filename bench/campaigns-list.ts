@@ -15,6 +15,7 @@ import { Agent, request } from 'undici';
 
 import { Role, UsersService } from '@app/accounts';
 import { ChannelsService } from '@app/channels';
+import { seededRandom } from '@app/common';
 import { getConfig, loadConfig, resetConfigCache } from '@app/config';
 import { dropDatabase, ensureDatabase, runMigrations, withDatabase } from '@app/database';
 import { ALL_MIGRATIONS } from '@app/migrations';
@@ -40,18 +41,6 @@ const PASSWORD = 'bench-password-1';
 const DAY_MS = 24 * 3600 * 1000;
 
 // --- data: a deterministic spread that looks like a few years of a busy channel ------------------
-
-/** Small deterministic PRNG (mulberry32), so every run loads the same data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
@@ -229,7 +218,7 @@ async function insertCampaigns(
   count: number,
   seed: number,
 ): Promise<void> {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const now = Date.now();
   for (let offset = 0; offset < count; offset += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, count - offset) }, (_, i) =>

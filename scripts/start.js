@@ -55,7 +55,8 @@ function ensureLocalEnvFile() {
 const children = [];
 let stopping = false;
 
-function startChild(name, script, env, color) {
+/** Runs one of the built scripts with its output prefixed; a long-running one stops all on exit. */
+function startChild(name, script, env, color, { oneShot = false } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'dist', script)], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -72,6 +73,12 @@ function startChild(name, script, env, color) {
     });
   }
   child.on('exit', (code, signal) => {
+    if (oneShot) {
+      const index = children.indexOf(child);
+      if (index >= 0) children.splice(index, 1);
+      if (code !== 0 && !stopping) console.error(`${prefix}failed (${code ?? signal})`);
+      return;
+    }
     if (!stopping) {
       console.error(`${prefix}exited (${code ?? signal}); stopping everything`);
       stopAll(1);
@@ -221,6 +228,14 @@ async function main() {
       '',
     ].join('\n'),
   );
+  // A few weeks of campaigns, blasts, clicks and follows for the dashboard, made through the
+  // running console against the sandbox; once per channel (DEMO_HISTORY=off leaves it out).
+  if (usesSandbox && process.env.DEMO_HISTORY !== 'off') {
+    step('Seeding the demo history in the background (the console is usable meanwhile)');
+    startChild('demo', 'scripts/lib/demo-history.js', { ...appEnv, API_URL: apiUrl }, 36, {
+      oneShot: true,
+    });
+  }
 }
 
 process.on('SIGINT', () => stopAll(0));

@@ -28,7 +28,16 @@ async function main() {
   }
 
   const report = path.join(os.tmpdir(), `kcc-jest-${process.pid}.json`);
-  const args = ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
+  // A hook or test that waits on a service gets 30 s (files that need more say so), and a
+  // handle a test forgets to close never keeps the run from ending.
+  const args = [
+    '--ci',
+    '--json',
+    `--outputFile=${report}`,
+    '--testTimeout=30000',
+    '--forceExit',
+    ...process.argv.slice(2),
+  ];
   const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], {
     cwd: root,
     stdio: 'inherit',

@@ -10,9 +10,14 @@ import { ConfigModule, getConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RedisModule } from '@app/jobs';
 
+import {
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_CHANNEL,
+  DEMO_EMAIL_DOMAIN,
+  demoPassword,
+} from './demo-channel';
+
 const DEMO_APP_NAME = 'Campaign Console Demo';
-const DEMO_CHANNEL = { public_id: '_kccDemo', name: '데모 채널 (Demo Channel)' };
-const DEFAULT_DEMO_PASSWORD = 'demo-password';
 
 interface SandboxApp {
   app_id: number;
@@ -99,14 +104,14 @@ class SeedModule {}
 
 /** One demo user per role in the demo channel, `<role>@demo.local`; idempotent. */
 async function seedDemoUsers(users: UsersService, channelId: string): Promise<string[]> {
-  const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  const password = demoPassword();
   const lines = [
     password === DEFAULT_DEMO_PASSWORD
       ? `  Demo logins         password "${DEFAULT_DEMO_PASSWORD}" (set DEMO_PASSWORD to change it)`
       : '  Demo logins         password from DEMO_PASSWORD',
   ];
   for (const role of ROLES) {
-    const email = `${role}@demo.local`;
+    const email = `${role}@${DEMO_EMAIL_DOMAIN}`;
     await users.provision({
       email,
       displayName: `Demo ${role[0]?.toUpperCase() ?? ''}${role.slice(1)}`,

@@ -4,6 +4,7 @@
 
 import { request } from 'undici';
 
+import { type SandboxAppInfo as SandboxApp, type SandboxUser } from '@app/console-http';
 import {
   isKakaoApiError,
   type KakaoApiError,
@@ -43,14 +44,7 @@ export interface CreateAppInput {
   redirect_uris?: string[];
 }
 
-export interface SandboxApp {
-  app_id: number;
-  rest_api_key: string;
-  admin_key: string;
-  client_secret: string;
-  channels: { channel_public_id: string; name: string }[];
-  subscribe_calendars: { id: string; name: string; channel_public_id: string }[];
-}
+export type { SandboxAppInfo as SandboxApp, SandboxUser } from '@app/console-http';
 
 export interface CreateUserInput {
   nickname?: string;
@@ -59,13 +53,6 @@ export interface CreateUserInput {
   team_member?: boolean;
 }
 
-export interface SandboxUser {
-  user_id: number;
-  uuid: string;
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-}
 
 export interface FaultInput {
   method?: string;

@@ -2,10 +2,12 @@ import { type INestApplicationContext } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { getConfig } from '@app/config';
-import { createTestDatabase, overrideEnv, type TestDatabase } from '@app/testing';
+import { closeApiApp, createTestDatabase, overrideEnv, type TestDatabase } from '@app/testing';
 
 import { createApiApp } from '@apps/api';
 import { createWorkerApp, WorkerHealthServer } from '@apps/worker';
+
+jest.setTimeout(30_000);
 
 describe('health (api and worker)', () => {
   let database: TestDatabase;
@@ -27,8 +29,9 @@ describe('health (api and worker)', () => {
   });
 
   afterAll(async () => {
-    await api?.close();
+    // The worker first: its jobs use the database dropped below.
     await worker?.close();
+    await closeApiApp(api);
     restoreEnv();
     await database?.drop();
   });

@@ -9,3 +9,4 @@ export { SecretsModule } from './secrets.module';
 export { contentRange, listReply, parseListQuery } from './list-query';
 export type { HeaderReply, ListQuery, ListQueryRules, Page, RawListQuery } from './list-query';
 export { escapeHtml, PUBLIC_PAGE_HEADERS, publicPage } from './public-page';
+export { seededRandom } from './seeded-random';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   METRIC_COLUMNS,
@@ -42,6 +42,48 @@ export interface RankedScope extends ReachTotals {
 }
 
 const FOLD_LOCK = 0x6b63_7266; // "kcrf": one fold at a time, across workers
+
+/** Hour buckets in absolute time, as the triggers bucket them. */
+const HOUR = (column: string) =>
+  `date_bin('1 hour', ${column}, TIMESTAMPTZ '2000-01-01 00:00:00+00')`;
+
+/**
+ * A channel's deltas recounted from the records, bucketed exactly as the triggers of the reach
+ * migration bucket each change; `$1` is the channel.
+ */
+const RECOUNTS = [
+  `INSERT INTO reach_deltas (channel_id, campaign_id, blast_id, audience_id, hour, delivered, failed)
+   SELECT r.channel_id, (b.message->>'campaignId')::uuid, b.id, b.audience_id, c.hour,
+          sum(c.delivered), sum(c.failed)
+   FROM (
+     SELECT run_id, ${HOUR('COALESCE(sent_at, updated_at)')} AS hour, 1 AS delivered, 0 AS failed
+     FROM blast_deliveries WHERE state = 'sent'
+       AND run_id IN (SELECT id FROM blast_runs WHERE channel_id = $1)
+     UNION ALL
+     SELECT run_id, ${HOUR('updated_at')}, 0, 1
+     FROM blast_deliveries WHERE state = 'failed'
+       AND run_id IN (SELECT id FROM blast_runs WHERE channel_id = $1)
+   ) AS c
+   JOIN blast_runs r ON r.id = c.run_id
+   JOIN blasts b ON b.id = r.blast_id
+   GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO reach_deltas (channel_id, campaign_id, blast_id, audience_id, hour,
+                             clicks, unique_clicks, follows, subscribes)
+   SELECT channel_id, campaign_id, blast_id, audience_id, ${HOUR('occurred_at')},
+          count(*) FILTER (WHERE kind = 'click'),
+          count(*) FILTER (WHERE kind = 'click' AND first),
+          count(*) FILTER (WHERE kind = 'follow' AND first),
+          count(*) FILTER (WHERE kind = 'subscribe' AND first)
+   FROM reach_events WHERE channel_id = $1
+   GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO reach_deltas (channel_id, hour, friends_added, friends_blocked)
+   SELECT channel_id, ${HOUR('changed_at')},
+          count(*) FILTER (WHERE to_relation = 'ADDED'),
+          count(*) FILTER (WHERE to_relation = 'BLOCKED')
+   FROM recipient_relation_changes
+   WHERE channel_id = $1 AND to_relation IN ('ADDED', 'BLOCKED')
+   GROUP BY 1, 2`,
+];
 
 /** Every reach query: event rows, the fold of deltas into rollups, and rollup reads. */
 @Injectable()
@@ -91,36 +133,71 @@ export class ReachRepository {
         `SELECT pg_try_advisory_xact_lock($1) AS locked`,
         [FOLD_LOCK],
       );
-      if (!locked) {
-        return 0;
-      }
-      const columns = REACH_METRICS.map((metric) => `"${METRIC_COLUMNS[metric]}"`);
-      const sums = columns.map((column) => `sum(${column}) AS ${column}`).join(', ');
-      const scopes = [
-        ['channel', 'channel_id'],
-        ['campaign', 'campaign_id'],
-        ['blast', 'blast_id'],
-        ['audience', 'audience_id'],
-      ]
-        .map(
-          ([scope, column]) =>
-            `SELECT '${scope}' AS scope, ${column} AS scope_id, channel_id, hour, ${sums}
-             FROM moved WHERE ${column} IS NOT NULL GROUP BY ${column}, channel_id, hour`,
-        )
-        .join('\nUNION ALL\n');
-      const [{ folded }] = await manager.query<{ folded: string }[]>(
-        `WITH moved AS (DELETE FROM reach_deltas RETURNING *),
-         upserted AS (
-           INSERT INTO reach_hourly (scope, scope_id, channel_id, hour, ${columns.join(', ')})
-           SELECT * FROM (${scopes}) AS s ORDER BY scope, scope_id, hour
-           ON CONFLICT (scope, scope_id, hour) DO UPDATE SET
-             ${columns.map((column) => `${column} = reach_hourly.${column} + EXCLUDED.${column}`).join(', ')}
-           RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM moved) AS folded, (SELECT count(*) FROM upserted) AS rows`,
-      );
-      return Number(folded);
+      return locked ? this.foldIn(manager) : 0;
     });
+  }
+
+  /**
+   * Recounts a channel's rollups from what they summarise (ledger, reach events, relation changes),
+   * replacing whatever they held: for records written or moved outside the triggers' view (data
+   * repairs, backfills, the demo history). Runs under the fold lock in one repeatable-read
+   * snapshot, so a change committed meanwhile is counted once, by its own delta.
+   */
+  async rebuild(channelId: string): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock($1)`, [FOLD_LOCK]);
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        try {
+          await runner.query(`DELETE FROM reach_hourly WHERE channel_id = $1`, [channelId]);
+          await runner.query(`DELETE FROM reach_deltas WHERE channel_id = $1`, [channelId]);
+          for (const recount of RECOUNTS) {
+            await runner.query(recount, [channelId]);
+          }
+          const folded = await this.foldIn(runner.manager);
+          await runner.commitTransaction();
+          return folded;
+        } catch (error) {
+          await runner.rollbackTransaction();
+          throw error;
+        }
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [FOLD_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async foldIn(manager: EntityManager): Promise<number> {
+    const columns = REACH_METRICS.map((metric) => `"${METRIC_COLUMNS[metric]}"`);
+    const sums = columns.map((column) => `sum(${column}) AS ${column}`).join(', ');
+    const scopes = [
+      ['channel', 'channel_id'],
+      ['campaign', 'campaign_id'],
+      ['blast', 'blast_id'],
+      ['audience', 'audience_id'],
+    ]
+      .map(
+        ([scope, column]) =>
+          `SELECT '${scope}' AS scope, ${column} AS scope_id, channel_id, hour, ${sums}
+           FROM moved WHERE ${column} IS NOT NULL GROUP BY ${column}, channel_id, hour`,
+      )
+      .join('\nUNION ALL\n');
+    const [{ folded }] = await manager.query<{ folded: string }[]>(
+      `WITH moved AS (DELETE FROM reach_deltas RETURNING *),
+       upserted AS (
+         INSERT INTO reach_hourly (scope, scope_id, channel_id, hour, ${columns.join(', ')})
+         SELECT * FROM (${scopes}) AS s ORDER BY scope, scope_id, hour
+         ON CONFLICT (scope, scope_id, hour) DO UPDATE SET
+           ${columns.map((column) => `${column} = reach_hourly.${column} + EXCLUDED.${column}`).join(', ')}
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM moved) AS folded, (SELECT count(*) FROM upserted) AS rows`,
+    );
+    return Number(folded);
   }
 
   /** The rows of one scope; `$1` is the channel, the scope id (if any) is `$<next>`. */

@@ -83,6 +83,11 @@ export class ReachService {
     return { folded: await this.reach.fold() };
   }
 
+  /** Recounts the channel's rollups from the records; answers how many deltas it folded. */
+  async rebuild(channelId: string): Promise<{ folded: number }> {
+    return { folded: await this.reach.rebuild(channelId) };
+  }
+
   async summary(channelId: string, raw: RawReachQuery): Promise<ReachSummary> {
     const timeZone = (await this.channels.get(channelId)).timeZone;
     const query = parseReachQuery(raw, timeZone);

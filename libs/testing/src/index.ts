@@ -1,11 +1,15 @@
 export { seedChannel, seedUser } from './account-factories';
 export type { SeededUser } from './account-factories';
-export { apiRequest, createAuthedClient } from './api-client';
-export type { ApiClient, ApiResponse, Credentials } from './api-client';
+export {
+  apiRequest,
+  createAuthedClient,
+  createSandboxApp,
+  sandboxControl,
+} from '@app/console-http';
+export type { ApiClient, ApiResponse, Credentials, SandboxAppInfo } from '@app/console-http';
+export { closeApiApp } from './close-api';
 export { everyoneAudience, seedSandboxRecipients } from './recipient-seeds';
-export type { SandboxUser } from './recipient-seeds';
-export { createSandboxApp, sandboxControl } from './sandbox-control';
-export type { SandboxAppInfo } from './sandbox-control';
+export type { SandboxUser } from '@app/console-http';
 export {
   createTestDatabase,
   prepareTemplateDatabase,

@@ -6,12 +6,13 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role, UsersService } from '@app/accounts';
 import { type ChannelEntity, ChannelsService } from '@app/channels';
 import { getConfig } from '@app/config';
+import { createSandboxApp, type SandboxAppInfo } from '@app/console-http';
 import { type RunningSandbox, startSandbox } from '@app/kakao-sandbox';
 
 import { createApiApp } from '@apps/api';
 import { createWorkerApp } from '@apps/worker';
 
-import { createSandboxApp, type SandboxAppInfo } from './sandbox-control';
+import { closeApiApp } from './close-api';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { overrideEnv, uniqueQueuePrefix } from './test-env';
 
@@ -178,9 +179,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     },
     async close() {
       await worker?.close();
-      // A test's keep-alive sockets (fetch pools them) would hold a graceful close for seconds.
-      (api.getHttpServer() as { closeAllConnections?: () => void }).closeAllConnections?.();
-      await api.close();
+      await closeApiApp(api);
       restoreEnv();
       await sandbox.close();
       await database.drop();

@@ -1,17 +1,11 @@
 import { Client } from 'pg';
 
 import { Role } from '@app/accounts';
-import { sandboxControl, type TestStack } from '@app/testing';
+import { sandboxControl, type SandboxUser, type TestStack } from '@app/testing';
 
 // The few recipient helpers these tests need (test folders cannot import each other).
 
-export interface SandboxUser {
-  user_id: number;
-  uuid: string;
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-}
+export type { SandboxUser } from '@app/testing';
 
 export async function sandboxUsers(stack: TestStack, count: number): Promise<SandboxUser[]> {
   const { users } = await sandboxControl<{ users: SandboxUser[] }>(

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 
 import { Role } from '@app/accounts';
-import { sandboxControl, type TestStack } from '@app/testing';
+import { sandboxControl, type SandboxUser, type TestStack } from '@app/testing';
 
 export interface RecipientBody {
   id: string;
@@ -26,13 +26,7 @@ export interface RecipientBody {
   optedInAt: string;
 }
 
-export interface SandboxUser {
-  user_id: number;
-  uuid: string;
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-}
+export type { SandboxUser } from '@app/testing';
 
 export interface IngestItem {
   kakaoUserId: string;

@@ -2,6 +2,7 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { getConfig } from '@app/config';
 import {
+  closeApiApp,
   createTestDatabase,
   overrideEnv,
   type TestDatabase,
@@ -38,7 +39,7 @@ export async function startApi(): Promise<ApiUnderTest> {
     url: await app.getUrl(),
     database,
     async close() {
-      await app.close();
+      await closeApiApp(app);
       restoreEnv();
       await database.drop();
     },

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
@@ -41,5 +41,13 @@ export class ReachController {
     @Query() query: RawReachQuery,
   ): Promise<string> {
     return this.reach.timeseriesCsv(actor.channelId, query);
+  }
+
+  /** Recounts the channel's rollups from the ledger and events (after a data repair or import). */
+  @Post('rebuild')
+  @HttpCode(200)
+  @RequirePermission(Permission.ChannelManage)
+  rebuild(@RequestActor() actor: ChannelActor): Promise<{ folded: number }> {
+    return this.reach.rebuild(actor.channelId);
   }
 }
