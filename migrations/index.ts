@@ -11,6 +11,7 @@ import { CreateBlasts1764000400000 } from './1764000400000-CreateBlasts';
 import { BlastLedgerCountsAndOpenIndex1764000400001 } from './1764000400001-BlastLedgerCountsAndOpenIndex';
 import { CreateReach1764000500000 } from './1764000500000-CreateReach';
 import { CreateWebhooks1764000600000 } from './1764000600000-CreateWebhooks';
+import { CampaignSeriesEnd1764000700000 } from './1764000700000-CampaignSeriesEnd';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   BlastLedgerCountsAndOpenIndex1764000400001,
   CreateReach1764000500000,
   CreateWebhooks1764000600000,
+  CampaignSeriesEnd1764000700000,
 ];

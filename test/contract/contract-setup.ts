@@ -53,7 +53,6 @@ export interface CreateUserInput {
   team_member?: boolean;
 }
 
-
 export interface FaultInput {
   method?: string;
   path: string;

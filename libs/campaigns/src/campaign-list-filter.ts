@@ -18,7 +18,10 @@ export interface CampaignListFilter {
   ownerIds?: string[];
   /** Any of these tags. */
   tags?: string[];
-  /** Overlap with a window (the calendar view): starts before `startsBefore`, ends after `endsAfter`. */
+  /**
+   * Overlap with a window (the calendar view): starts before `startsBefore`, and some occurrence
+   * of the series (the last, for repeating campaigns) ends after `endsAfter`.
+   */
   startsBefore?: Date;
   endsAfter?: Date;
   /** Starts within [startsFrom, startsTo]. */

@@ -9,6 +9,7 @@ import {
 import { type CampaignContentDto } from './campaign.dto';
 import { type CampaignEntity } from './campaign.entity';
 import { targetOf } from './campaign.response';
+import { seriesEndOf } from './recurrence-rule';
 
 /** Removes undefined and empty members so stored JSON and diffs carry only what was set. */
 function compact<T extends object>(value: T): T {
@@ -100,6 +101,9 @@ export function applySnapshot(campaign: CampaignEntity, snapshot: CampaignSnapsh
   campaign.allDay = snapshot.content.allDay;
   campaign.startsAt = startsAt;
   campaign.endsAt = endsAt;
+  campaign.seriesEndsAt = seriesEndOf(snapshot.content.rrule, startsAt, endsAt, {
+    lunar: snapshot.content.lunar,
+  });
 }
 
 export interface FieldChange {

@@ -50,6 +50,10 @@ export class CampaignEntity {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt!: Date;
 
+  /** When the last occurrence ends (padded a day); null for a series without end. */
+  @Column({ name: 'series_ends_at', type: 'timestamptz', nullable: true })
+  seriesEndsAt!: Date | null;
+
   @Column({ name: 'all_day', type: 'boolean', default: false })
   allDay!: boolean;
 

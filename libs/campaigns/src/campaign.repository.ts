@@ -62,20 +62,23 @@ export class CampaignRepository {
     if (filter.tags) {
       query.andWhere('c.tags && :tags', { tags: filter.tags });
     }
-    // Overlap with a window (the calendar view asks for everything visible in a month): one
-    // range condition the GiST index answers, instead of two open-ended b-tree ranges.
+    // Overlap of the whole series with a window (the calendar view asks for everything visible
+    // in a month, repeats of earlier campaigns too): one range condition the GiST index answers,
+    // instead of two open-ended b-tree ranges. A series without end has an unbounded range.
     const { startsBefore, endsAfter } = filter;
     if (startsBefore && endsAfter && endsAfter < startsBefore) {
-      query.andWhere('tstzrange(c.starts_at, c.ends_at) && tstzrange(:endsAfter, :startsBefore)', {
-        endsAfter,
-        startsBefore,
-      });
+      query.andWhere(
+        'tstzrange(c.starts_at, c.series_ends_at) && tstzrange(:endsAfter, :startsBefore)',
+        { endsAfter, startsBefore },
+      );
     } else {
       if (startsBefore) {
         query.andWhere('c.starts_at < :startsBefore', { startsBefore });
       }
       if (endsAfter) {
-        query.andWhere('c.ends_at > :endsAfter', { endsAfter });
+        query.andWhere('(c.series_ends_at IS NULL OR c.series_ends_at > :endsAfter)', {
+          endsAfter,
+        });
       }
     }
     if (filter.startsFrom) {

@@ -1,4 +1,4 @@
-import { describeRrule, rruleProblem } from './recurrence-rule';
+import { describeRrule, rruleProblem, seriesEndOf } from './recurrence-rule';
 
 describe('rruleProblem', () => {
   it.each([
@@ -39,5 +39,37 @@ describe('describeRrule', () => {
     expect(describeRrule('FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4')).toBe(
       'every week on Monday, Wednesday for 4 times',
     );
+  });
+});
+
+describe('seriesEndOf', () => {
+  const startsAt = new Date('2030-10-06T01:00:00Z');
+  const endsAt = new Date('2030-10-06T03:00:00Z');
+  const DAY_MS = 86_400_000;
+
+  it('is the occurrence’s own end without a rule', () => {
+    expect(seriesEndOf(undefined, startsAt, endsAt)).toEqual(endsAt);
+    expect(seriesEndOf('', startsAt, endsAt)).toEqual(endsAt);
+  });
+
+  it('has no end for a rule without COUNT or UNTIL', () => {
+    expect(seriesEndOf('FREQ=WEEKLY;BYDAY=MO', startsAt, endsAt)).toBeNull();
+  });
+
+  it('ends after the last counted occurrence, padded a day', () => {
+    // Four weekly occurrences: the last starts three weeks after the first.
+    expect(seriesEndOf('FREQ=WEEKLY;COUNT=4', startsAt, endsAt)).toEqual(
+      new Date(endsAt.getTime() + 21 * DAY_MS + DAY_MS),
+    );
+  });
+
+  it('ends after UNTIL plus one occurrence’s length, padded a day', () => {
+    expect(seriesEndOf('FREQ=DAILY;UNTIL=20301020T000000Z', startsAt, endsAt)).toEqual(
+      new Date(Date.parse('2030-10-20T00:00:00Z') + 2 * 3_600_000 + DAY_MS),
+    );
+  });
+
+  it('counts lunar series without UNTIL as unending', () => {
+    expect(seriesEndOf('FREQ=YEARLY;COUNT=3', startsAt, endsAt, { lunar: true })).toBeNull();
   });
 });

@@ -75,3 +75,39 @@ export function rruleProblem(rrule: string, options: { lunar?: boolean } = {}): 
 export function describeRrule(rrule: string): string {
   return RRule.fromString(rrule.trim().replace(/;$/, '')).toText();
 }
+
+const DAY_MS = 86_400_000;
+/** Occurrences counted at most to find where a COUNT rule ends (the validator allows 9999). */
+const COUNT_LIMIT = 10_000;
+
+/**
+ * When the last occurrence of a series starting at `startsAt` ends, or null when it repeats
+ * without end. Occurrences are counted in UTC, so the answer is padded by a day: it bounds the
+ * series for window queries (a local-time rule may drift by an hour across a DST change), it is
+ * not shown to anyone. Lunar series follow another calendar and count as unending unless the
+ * rule gives an UNTIL.
+ */
+export function seriesEndOf(
+  rrule: string | undefined,
+  startsAt: Date,
+  endsAt: Date,
+  options: { lunar?: boolean } = {},
+): Date | null {
+  const value = rrule?.trim().replace(/;$/, '') ?? '';
+  if (value === '') {
+    return endsAt;
+  }
+  const duration = endsAt.getTime() - startsAt.getTime();
+  const parsed = RRule.parseString(value);
+  if (parsed.until) {
+    return new Date(Math.max(endsAt.getTime(), parsed.until.getTime() + duration + DAY_MS));
+  }
+  if (!parsed.count || options.lunar) {
+    return null;
+  }
+  const occurrences = new RRule({ ...parsed, dtstart: startsAt }).all(
+    (_, index) => index < Math.min(parsed.count ?? 1, COUNT_LIMIT),
+  );
+  const last = occurrences[occurrences.length - 1] ?? startsAt;
+  return new Date(last.getTime() + duration + DAY_MS);
+}

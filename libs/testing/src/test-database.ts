@@ -15,6 +15,8 @@ import {
 import { ALL_MIGRATIONS } from '@app/migrations';
 
 const TEMPLATE_PREFIX = 'kcc_tpl_';
+/** The comment a template gets when created: this text, then the time. */
+const TEMPLATE_NOTE = 'kcc test template, created ';
 
 /** The server every test talks to: DATABASE_URL's host, default 127.0.0.1:5432 as postgres. */
 export function testServerUrl(): string {
@@ -51,28 +53,47 @@ export async function prepareTemplateDatabase(
   }
   const name = templateDatabaseName();
   const templateUrl = withDatabase(serverUrl, name);
-  await ensureDatabase(templateUrl);
+  if (await ensureDatabase(templateUrl)) {
+    await withMaintenance(serverUrl, (client) =>
+      client.query(
+        `COMMENT ON DATABASE "${name}" IS '${TEMPLATE_NOTE}${new Date().toISOString()}'`,
+      ),
+    );
+  }
   await runMigrations(templateUrl, ALL_MIGRATIONS);
   await dropStaleTemplates(serverUrl, name);
   return name;
 }
 
-async function dropStaleTemplates(serverUrl: string, keep: string): Promise<void> {
+async function withMaintenance<T>(serverUrl: string, work: (client: Client) => Promise<T>) {
   const client = new Client({ connectionString: maintenanceUrl(serverUrl) });
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Drops templates of other migration sets once they are old: a test run of another checkout
+ * (another branch, an older commit) may still be cloning its own template on this server.
+ */
+async function dropStaleTemplates(serverUrl: string, keep: string): Promise<void> {
+  await withMaintenance(serverUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2',
-      [`${TEMPLATE_PREFIX}%`, keep],
+      `SELECT datname FROM pg_database
+       WHERE datname LIKE $1 AND datname <> $2
+         AND coalesce(substring(shobj_description(oid, 'pg_database') FROM $3)::timestamptz, 'epoch')
+             < now() - interval '6 hours'`,
+      [`${TEMPLATE_PREFIX}%`, keep, `^${TEMPLATE_NOTE}(.*)$`],
     );
     for (const { datname } of rows) {
       await client
         .query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
         .catch(() => undefined);
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export interface TestDatabase {

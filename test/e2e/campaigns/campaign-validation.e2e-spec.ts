@@ -678,6 +678,39 @@ describe('campaign input validation over HTTP', () => {
       expect(startsIn.ids).toEqual([ids.january, ids.overMonthEnd, ids.february]);
     });
 
+    it('finds repeating campaigns whose first occurrence lies before the window', async () => {
+      const seriesTag = 'series-window-test';
+      const create = async (title: string, rrule: string) => {
+        const created = await stack.call<CampaignBody>(Role.Marketer, 'POST', '/api/campaigns', {
+          ...withContent({
+            startsAt: '2030-10-06T10:00:00+09:00',
+            endsAt: '2030-10-06T12:00:00+09:00',
+            title,
+            rrule,
+          }),
+          tags: [seriesTag],
+        });
+        expect(created.status).toBe(201);
+        return created.body.id;
+      };
+      const weekly = await create('Every Monday', 'FREQ=WEEKLY;BYDAY=MO');
+      const untilFebruary = await create('Until February', 'FREQ=WEEKLY;UNTIL=20310210T000000Z');
+      await create('Four Mondays', 'FREQ=WEEKLY;COUNT=4');
+      await create('Until November', 'FREQ=WEEKLY;UNTIL=20301115');
+      const february = await list({
+        sort: ['name', 'ASC'],
+        range: [0, 499],
+        filter: {
+          tag: seriesTag,
+          endsAfter: '2031-02-01T00:00:00Z',
+          startsBefore: '2031-03-01T00:00:00Z',
+        },
+      });
+      expect(february.ids).toEqual([weekly, untilFebruary]);
+      const later = await list({ filter: { tag: seriesTag, endsAfter: '2031-06-01T00:00:00Z' } });
+      expect(later.ids).toEqual([weekly]);
+    });
+
     it('pages with the total in Content-Range, deep pages included', async () => {
       const sort = ['startsAt', 'ASC'];
       const filter = { tag };

@@ -32,9 +32,11 @@ const SHORT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'med
 export function DeliveryAttempts() {
   const delivery = useRecordContext<WebhookDelivery>();
   const translate = useTranslate();
+  // Its own cache key (meta): react-admin seeds `getOne` with the list's rows, which carry no
+  // attempt log, and would render them before the detail arrives.
   const { data, isPending } = useGetOne<WebhookDeliveryDetail>(
     'webhook-deliveries',
-    { id: delivery?.id ?? '' },
+    { id: delivery?.id ?? '', meta: { detail: true } },
     { enabled: delivery !== undefined },
   );
   if (!delivery || isPending || !data) {
