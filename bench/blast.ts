@@ -337,6 +337,19 @@ async function main(): Promise<void> {
       await sleep(LIMITER_SECONDS * 1000);
       const to = new Date();
       await api('POST', `/blast-runs/${limitedRun}/cancel`, {});
+      // A batch writes its outcomes when it ends: calls made before `to` are still in flight
+      // (state 'sending') for a moment after it. Count once they have landed.
+      const settleBy = Date.now() + 30_000;
+      while (Date.now() < settleBy) {
+        const inFlight = await db.query<{ count: string }>(
+          `SELECT count(*) FROM blast_deliveries WHERE run_id = $1 AND state = 'sending'`,
+          [limitedRun],
+        );
+        if (Number(inFlight.rows[0].count) === 0) {
+          break;
+        }
+        await sleep(200);
+      }
       const { rows } = await db.query<{ count: string }>(
         `SELECT count(*) FROM blast_deliveries WHERE run_id = $1 AND state = 'sent' AND sent_at >= $2 AND sent_at < $3`,
         [limitedRun, from, to],
