@@ -227,11 +227,11 @@ async function insertCampaigns(
     const column = <K extends keyof Row>(key: K) => rows.map((row) => row[key]);
     await db.query(
       `INSERT INTO campaigns (
-         channel_id, owner_id, name, title, starts_at, ends_at, all_day, tags, content,
+         channel_id, owner_id, name, title, starts_at, ends_at, series_ends_at, all_day, tags, content,
          sync_state, approval_state, kakao_state, kakao_event_id, archived_at, created_at,
          updated_at, version, revision, published_revision, published_at, approved_revision
        )
-       SELECT $1, $2, r.name, r.title, r.starts_at, r.ends_at, r.all_day,
+       SELECT $1, $2, r.name, r.title, r.starts_at, r.ends_at, r.ends_at, r.all_day,
               CASE WHEN r.tags = '' THEN '{}'::text[] ELSE string_to_array(r.tags, '|') END,
               r.content::jsonb, r.sync_state, r.approval_state, r.kakao_state, r.kakao_event_id,
               r.archived_at, r.created_at, r.updated_at, 1, 1,
