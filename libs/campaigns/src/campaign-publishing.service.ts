@@ -34,8 +34,12 @@ const RELAY_AFTER_MS = 30_000;
 /** A campaign is the whole series: edits and deletes of a recurring event apply to all of it. */
 const WHOLE_SERIES = { recurUpdateType: 'ALL' } as const;
 
-export function outboxJobId(outboxId: string): string {
-  return `campaign-outbox-${outboxId}`;
+/**
+ * The job of an outbox row. Row ids restart with a new database while Redis may keep its
+ * completed jobs, so the campaign's uuid is part of the id: a reused row id never meets an old job.
+ */
+export function outboxJobId(row: Pick<CampaignOutboxEntity, 'id' | 'campaignId'>): string {
+  return `campaign-outbox-${row.campaignId}-${row.id}`;
 }
 
 function failureCode(error: unknown): string {
@@ -179,7 +183,7 @@ export class CampaignPublishingService {
         JobName.CampaignOutboxProcess,
         { outboxId: row.id, channelId: row.channelId },
         {
-          jobId: outboxJobId(row.id),
+          jobId: outboxJobId(row),
           attempts: OUTBOX_JOB_ATTEMPTS,
           backoff: { type: 'exponential', delay: OUTBOX_BACKOFF_MS },
         },
@@ -430,7 +434,7 @@ export class CampaignPublishingService {
     const queue = this.jobs.queueFor(QUEUE_OF_JOB[JobName.CampaignOutboxProcess]);
     let requeued = 0;
     for (const row of stale) {
-      const existing = await queue.getJob(outboxJobId(row.id));
+      const existing = await queue.getJob(outboxJobId(row));
       const state = existing ? await existing.getState() : 'missing';
       if (state === 'completed' || state === 'failed') {
         await existing?.remove();
