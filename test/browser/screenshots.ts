@@ -2,6 +2,8 @@
 // built admin, worker), seeds a few campaigns in every state, and writes PNGs of the main screens
 // in Korean and English to docs/screenshots/.
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { type Browser, type Page } from 'playwright-core';
@@ -11,6 +13,7 @@ import {
   everyoneAudience,
   expectEventually,
   sandboxControl,
+  seedDemoHistoryIn,
   seedSandboxRecipients,
 } from '@app/testing';
 
@@ -21,6 +24,7 @@ import { CampaignShowPage } from './pages/campaign-show.page';
 import { LoginPage } from './pages/login.page';
 import { ReachDashboardPage } from './pages/reach-dashboard.page';
 import { RecipientsPage } from './pages/recipients.page';
+import { WebhooksPage } from './pages/webhooks.page';
 import { repositoryRoot } from './support/admin-build';
 import { launchBrowser, newPage } from './support/browser';
 import {
@@ -513,7 +517,7 @@ async function blastScreens(
   await page.context().close();
 }
 
-/** The reach dashboard, where managers land, once the blast's deliveries are folded in. */
+/** The reach dashboard, where managers land: a channel with the demo's weeks of history. */
 async function reachScreens(browser: Browser, app: ConsoleStack, locale: 'ko' | 'en') {
   const { page, shell } = await signedIn(browser, app, Role.Manager, locale);
   const dashboard = new ReachDashboardPage(page, shell);
@@ -523,6 +527,39 @@ async function reachScreens(browser: Browser, app: ConsoleStack, locale: 'ko' | 
   await dashboard.funnelBarCount();
   await shoot(page, `${locale}-40-reach-dashboard`, true);
   await page.context().close();
+}
+
+/** A webhook endpoint after a test ping: its deliveries, one opened on its attempt log. */
+async function webhookScreens(browser: Browser, app: ConsoleStack, locale: 'ko' | 'en') {
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(204).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (receiver.address() as AddressInfo).port;
+    const { page, shell } = await signedIn(browser, app, Role.Admin, locale);
+    const webhooks = new WebhooksPage(page, shell);
+    await webhooks.create(
+      `http://127.0.0.1:${port}/kakao-console`,
+      ['campaign.published', 'blast.finished', 'blast.failed'],
+      locale === 'ko' ? 'CRM 연동' : 'CRM sync',
+    );
+    await webhooks.sendTestPing();
+    await expectEventually(
+      async () => {
+        if (!(await webhooks.deliveryRowTexts()).join(' ').includes('204')) {
+          throw new Error('the test ping has not been answered yet');
+        }
+      },
+      { timeoutMs: 20_000, intervalMs: 500 },
+    );
+    await webhooks.newestAttemptsText();
+    await shoot(page, `${locale}-50-webhook`, true);
+    await page.context().close();
+  } finally {
+    await new Promise((resolve) => receiver.close(resolve));
+  }
 }
 
 async function main(): Promise<void> {
@@ -545,8 +582,19 @@ async function main(): Promise<void> {
       await blastScreens(browser, app, blasts, locale);
     }
     for (const locale of ['ko', 'en'] as const) {
-      console.log(`› Reach dashboard in ${locale === 'ko' ? 'Korean' : 'English'}`);
-      await reachScreens(browser, app, locale);
+      console.log(`› Webhook screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
+      await webhookScreens(browser, app, locale);
+    }
+    console.log('› A second channel with the demo history, for the reach dashboard');
+    const history = await startConsoleStack();
+    try {
+      await seedDemoHistoryIn(history.stack, 400);
+      for (const locale of ['ko', 'en'] as const) {
+        console.log(`› Reach dashboard in ${locale === 'ko' ? 'Korean' : 'English'}`);
+        await reachScreens(browser, history, locale);
+      }
+    } finally {
+      await history.close();
     }
   } finally {
     await browser.close();

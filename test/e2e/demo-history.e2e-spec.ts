@@ -1,14 +1,8 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 
 import { Role } from '@app/accounts';
-import {
-  DEMO_CAMPAIGNS,
-  DemoAgingService,
-  type DemoHistoryResult,
-  seedDemoHistory,
-} from '@app/demo';
-import { startTestStack, TEST_PASSWORD, type TestStack } from '@app/testing';
+import { DEMO_CAMPAIGNS, type DemoHistoryResult } from '@app/demo';
+import { seedDemoHistoryIn, startTestStack, type TestStack } from '@app/testing';
 
 jest.setTimeout(240_000);
 
@@ -26,19 +20,7 @@ describe('demo history', () => {
   let stack: TestStack;
   let result: DemoHistoryResult;
 
-  const seed = () =>
-    seedDemoHistory({
-      apiUrl: stack.apiUrl,
-      sandboxUrl: stack.sandboxUrl,
-      appId: stack.sandboxApp.app_id,
-      channelId: stack.channel.id,
-      channelPublicId: stack.channel.channelPublicId,
-      timeZone: stack.channel.timeZone,
-      emailDomain: stack.emailOf(Role.Admin).split('@')[1] ?? '',
-      password: TEST_PASSWORD,
-      recipients: RECIPIENTS,
-      aging: new DemoAgingService(stack.api.get(DataSource)),
-    });
+  const seed = () => seedDemoHistoryIn(stack, RECIPIENTS);
 
   const since = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 

@@ -8,6 +8,7 @@ export {
 } from '@app/console-http';
 export type { ApiClient, ApiResponse, Credentials, SandboxAppInfo } from '@app/console-http';
 export { closeApiApp } from './close-api';
+export { seedDemoHistoryIn } from './demo-seeds';
 export { everyoneAudience, seedSandboxRecipients } from './recipient-seeds';
 export type { SandboxUser } from '@app/console-http';
 export {

@@ -969,12 +969,12 @@ const app: typeof appMessages = {
       failed: '실패',
       clicks: '클릭',
       uniqueClicks: '순 클릭',
-      follows: '채널 추가',
+      follows: '톡캘린더 추가',
       subscribes: '캘린더 구독',
-      friendsAdded: '친구 추가',
-      friendsBlocked: '친구 차단',
+      friendsAdded: '채널 친구 추가',
+      friendsBlocked: '채널 차단',
       clickRate: '클릭률',
-      followEstimate: '채널 추가율 (추정)',
+      followEstimate: '톡캘린더 추가율 (추정)',
     },
     columns: {
       name: '이름',
@@ -988,13 +988,13 @@ const app: typeof appMessages = {
       title: '전환 퍼널',
       delivered: '전달',
       uniqueClicks: '순 클릭',
-      follows: '채널 추가 (관측)',
-      estimatedFollows: '채널 추가 (추정)',
+      follows: '톡캘린더 추가 (관측)',
+      estimatedFollows: '톡캘린더 추가 (추정)',
     },
     estimate: {
       interval:
         '%{rate}, %{confidence} 신뢰구간 %{low}–%{high}, 표본 %{population}명 중 %{sampleSize}명',
-      source: '추정값: 카카오 자체 버튼을 통한 채널 추가를 수신자 표본 조사로 추정한 값',
+      source: '추정값: 카카오 자체 버튼을 통한 톡캘린더 추가를 수신자 표본 조사로 추정한 값',
     },
     click_rate_source: '관측값: 전달 건당 순 클릭',
     top_campaigns: '상위 캠페인',
@@ -1007,7 +1007,7 @@ const app: typeof appMessages = {
       '아직 집계되지 않은 변경 %{smart_count}건이 있습니다. 수치는 자동으로 새로 고쳐집니다.',
     empty: {
       title: '이 기간의 도달 기록이 없습니다',
-      body: '선택한 기간과 범위에서 전달, 클릭, 채널 추가가 없습니다. 발송을 하거나 다른 기간을 고르세요.',
+      body: '선택한 기간과 범위에서 전달, 클릭, 톡캘린더 추가가 없습니다. 발송을 하거나 다른 기간을 고르세요.',
     },
   },
   queues: {
