@@ -33,7 +33,10 @@ interface EstimateBody {
 
 const RECIPIENTS = 300;
 const BUDGET = 120;
-const RUNS = 5;
+// Independent samples of one population: a 95 % interval misses the truth about one time in
+// twenty, so a handful of runs flakes; forty runs, at least 80 % covering, does not (P < 0.5 %).
+const RUNS = 40;
+const MIN_COVERING = Math.ceil(RUNS * 0.8);
 
 describe('reach: sampled follow estimate', () => {
   let stack: TestStack;
@@ -152,7 +155,7 @@ describe('reach: sampled follow estimate', () => {
         .map((e) => `[${e.ciLow?.toFixed(3)}, ${e.ciHigh?.toFixed(3)}]`)
         .join(' ')}; covering ${covering}/${RUNS}`,
     );
-    expect(covering).toBeGreaterThanOrEqual(RUNS - 1);
+    expect(covering).toBeGreaterThanOrEqual(MIN_COVERING);
 
     const listed = await stack.call<EstimateBody[]>(
       Role.Manager,
