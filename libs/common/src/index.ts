@@ -10,3 +10,4 @@ export { contentRange, listReply, parseListQuery } from './list-query';
 export type { HeaderReply, ListQuery, ListQueryRules, Page, RawListQuery } from './list-query';
 export { escapeHtml, PUBLIC_PAGE_HEADERS, publicPage } from './public-page';
 export { seededRandom } from './seeded-random';
+export { forEachLimited } from './limited';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { seededRandom } from '@app/common';
+import { forEachLimited, seededRandom } from '@app/common';
 import {
   type ApiClient,
   type ApiResponse,
@@ -18,6 +18,7 @@ import {
   type DemoCampaign,
   demoRecipientProfile,
   demoShiftMs,
+  REOPEN_SHARE,
 } from './demo-plan';
 
 export interface DemoHistoryOptions {
@@ -74,12 +75,6 @@ function expectStatus<T>(answer: ApiResponse<T>, status: number, what: string): 
     throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   return answer.body;
-}
-
-async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  for (let offset = 0; offset < items.length; offset += PARALLEL) {
-    await Promise.all(items.slice(offset, offset + PARALLEL).map(work));
-  }
 }
 
 async function waitFor<T>(
@@ -153,7 +148,7 @@ export async function seedDemoHistory(options: DemoHistoryOptions): Promise<Demo
     count: options.recipients,
     asAdmin: (method, path, body) => as.admin.request(method, path, body),
     profile: (index) => {
-      const { nickname, tags, attributes } = profiles[index] ?? demoRecipientProfile(index, random);
+      const { nickname, tags, attributes } = profiles[index];
       return { nickname, tags, attributes };
     },
   });
@@ -209,7 +204,7 @@ async function syncRelations(
   timeoutMs: number,
 ): Promise<void> {
   const related = users.filter((_, index) => profiles[index]?.relation !== 'NONE');
-  await inParallel(related, async (user) => {
+  await forEachLimited(related, PARALLEL, async (user) => {
     await sandboxControl(options.sandboxUrl, 'POST', `users/${user.user_id}/channels`, {
       channel_public_id: options.channelPublicId,
       relation: profiles[users.indexOf(user)]?.relation,
@@ -337,7 +332,7 @@ async function actOnMessages(
   random: () => number,
 ): Promise<{ clicks: number; clickers: number }> {
   const counted = { clicks: 0, clickers: 0 };
-  await inParallel(users, async (user) => {
+  await forEachLimited(users, PARALLEL, async (user) => {
     const [click, reopen, follow, tap] = [random(), random(), random(), random()];
     if (click >= campaign.rates.click && tap >= campaign.rates.kakaoFollow) {
       return;
@@ -355,7 +350,7 @@ async function actOnMessages(
     if (click < campaign.rates.click) {
       // The tracking link and the landing page are what a person opens in a browser.
       const path = new URL(link).pathname;
-      const opens = reopen < campaign.rates.reopen ? 2 : 1;
+      const opens = reopen < REOPEN_SHARE ? 2 : 1;
       for (let open = 0; open < opens; open += 1) {
         await expectPage(fetch(`${options.apiUrl}${path}`, { redirect: 'manual' }), 302);
       }

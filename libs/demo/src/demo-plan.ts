@@ -18,11 +18,14 @@ export interface DemoCampaign {
   /** The audience the blast went to (a key of DEMO_AUDIENCES). */
   audience: DemoAudienceKey;
   /**
-   * Shares of recipients who open the tracking link, who open it again, who then follow on our
-   * landing page, and who tap Kakao's own button.
+   * Shares of recipients who open the tracking link, who then follow on our landing page, and
+   * who tap Kakao's own button.
    */
-  rates: { click: number; reopen: number; landingFollow: number; kakaoFollow: number };
+  rates: { click: number; landingFollow: number; kakaoFollow: number };
 }
+
+/** Share of those who open a tracking link who open it a second time. */
+export const REOPEN_SHARE = 0.2;
 
 export const DEMO_AUDIENCES = {
   everyone: {
@@ -67,7 +70,7 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     sentDaysAgo: 26,
     sentHour: 11,
     audience: 'everyone',
-    rates: { click: 0.22, reopen: 0.2, landingFollow: 0.3, kakaoFollow: 0.12 },
+    rates: { click: 0.22, landingFollow: 0.3, kakaoFollow: 0.12 },
   },
   {
     name: '성수 팝업 스토어',
@@ -78,7 +81,7 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     sentDaysAgo: 21,
     sentHour: 10,
     audience: 'seoul',
-    rates: { click: 0.34, reopen: 0.2, landingFollow: 0.42, kakaoFollow: 0.18 },
+    rates: { click: 0.34, landingFollow: 0.42, kakaoFollow: 0.18 },
   },
   {
     name: '블랙 프라이데이',
@@ -89,7 +92,7 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     sentDaysAgo: 16,
     sentHour: 9,
     audience: 'everyone',
-    rates: { click: 0.29, reopen: 0.2, landingFollow: 0.25, kakaoFollow: 0.15 },
+    rates: { click: 0.29, landingFollow: 0.25, kakaoFollow: 0.15 },
   },
   {
     name: '채널 친구 시크릿 라이브',
@@ -100,7 +103,7 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     sentDaysAgo: 11,
     sentHour: 19,
     audience: 'friends',
-    rates: { click: 0.41, reopen: 0.2, landingFollow: 0.38, kakaoFollow: 0.22 },
+    rates: { click: 0.41, landingFollow: 0.38, kakaoFollow: 0.22 },
   },
   {
     name: '윈터 드롭 #12',
@@ -111,7 +114,7 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     sentDaysAgo: 6,
     sentHour: 12,
     audience: 'everyone',
-    rates: { click: 0.26, reopen: 0.2, landingFollow: 0.33, kakaoFollow: 0.14 },
+    rates: { click: 0.26, landingFollow: 0.33, kakaoFollow: 0.14 },
   },
   {
     name: '연말 홀리데이 마켓',
@@ -122,7 +125,7 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     sentDaysAgo: 2,
     sentHour: 14,
     audience: 'seoul',
-    rates: { click: 0.31, reopen: 0.2, landingFollow: 0.36, kakaoFollow: 0.17 },
+    rates: { click: 0.31, landingFollow: 0.36, kakaoFollow: 0.17 },
   },
 ];
 

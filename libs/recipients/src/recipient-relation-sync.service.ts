@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 
 import { ChannelsService } from '@app/channels';
+import { forEachLimited } from '@app/common';
 import { JobName, type JobPayloads, JobsService, OnJob } from '@app/jobs';
 import { isKakaoApiError, KakaoClient, KakaoErrorCode } from '@app/kakao-client';
 
-import { forEachLimited } from './limited';
 import { ChannelRelation } from './recipient.enums';
 import { RecipientRepository, type RelationResult } from './recipient.repository';
 import { RELATION_SYNC } from './recipients.constants';

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { ChannelsService } from '@app/channels';
 import { SecretBox } from '@app/common';
+import { forEachLimited } from '@app/common';
 import { isKakaoApiError, KakaoClient, type RefreshedTokens } from '@app/kakao-client';
 
-import { forEachLimited } from './limited';
 import { ConsentState } from './recipient.enums';
 import { type CredentialRow, RecipientRepository, type RefreshedRow } from './recipient.repository';
 import {
