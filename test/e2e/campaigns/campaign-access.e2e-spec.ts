@@ -348,10 +348,13 @@ describe('campaign routes: roles × routes, sign-in, foreign channels', () => {
         return Promise.resolve({
           method: 'POST',
           path: `/api/unmanaged-events/${row.id}/import`,
-          probe: async () =>
-            (await admin<UnmanagedRow[]>('GET', '/api/unmanaged-events?range=[0,99]')).body.find(
-              (candidate) => candidate.id === row.id,
-            ),
+          // Without lastSeenAt: the reconcile job refreshes it in the background at any moment.
+          probe: async () => {
+            const found = (
+              await admin<UnmanagedRow[]>('GET', '/api/unmanaged-events?range=[0,99]')
+            ).body.find((candidate) => candidate.id === row.id);
+            return found && { ...found, lastSeenAt: undefined };
+          },
         });
       },
     },
