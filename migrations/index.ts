@@ -12,6 +12,7 @@ import { BlastLedgerCountsAndOpenIndex1764000400001 } from './1764000400001-Blas
 import { CreateReach1764000500000 } from './1764000500000-CreateReach';
 import { CreateWebhooks1764000600000 } from './1764000600000-CreateWebhooks';
 import { CampaignSeriesEnd1764000700000 } from './1764000700000-CampaignSeriesEnd';
+import { UserOperatorFlag1764000810000 } from './1764000810000-UserOperatorFlag';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   CreateReach1764000500000,
   CreateWebhooks1764000600000,
   CampaignSeriesEnd1764000700000,
+  UserOperatorFlag1764000810000,
 ];

@@ -203,7 +203,12 @@ async function main() {
   }
   const summary = seed.stdout.trimEnd();
 
-  const appEnv = { ...seedEnv };
+  // Webhooks reach only public addresses; the demo also admits this machine, so a receiver
+  // started next to it can be tried. An explicit WEBHOOK_ALLOWED_HOSTS (in .env) wins.
+  const appEnv = {
+    ...seedEnv,
+    WEBHOOK_ALLOWED_HOSTS: process.env.WEBHOOK_ALLOWED_HOSTS || 'localhost,127.0.0.1,::1',
+  };
   startChild('api', 'apps/api/src/main.js', appEnv, 32);
   startChild('worker', 'apps/worker/src/main.js', appEnv, 33);
   const apiUrl = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;

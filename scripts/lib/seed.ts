@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-import { AccountsModule, ROLES, UsersService } from '@app/accounts';
+import { AccountsModule, Role, ROLES, UsersService } from '@app/accounts';
 import { ChannelsModule, ChannelsService, type CreateChannelInput } from '@app/channels';
 import { SecretsModule } from '@app/common';
 import { ConfigModule, getConfig } from '@app/config';
@@ -102,7 +102,11 @@ function channelFromEnvironment(): CreateChannelInput | undefined {
 })
 class SeedModule {}
 
-/** One demo user per role in the demo channel, `<role>@demo.local`; idempotent. */
+/**
+ * One demo user per role in the demo channel, `<role>@demo.local`; idempotent. The demo admin is
+ * also the instance operator (the queue board). Seeded passwords skip the password policy on
+ * purpose: the seed is run by the operator, and `demo-password` is documented for the demo.
+ */
 async function seedDemoUsers(users: UsersService, channelId: string): Promise<string[]> {
   const password = demoPassword();
   const lines = [
@@ -117,6 +121,7 @@ async function seedDemoUsers(users: UsersService, channelId: string): Promise<st
       displayName: `Demo ${role[0]?.toUpperCase() ?? ''}${role.slice(1)}`,
       password,
       memberships: [{ channelId, role }],
+      operator: role === Role.Admin,
     });
     lines.push(`    ${role.padEnd(18)}${email}`);
   }

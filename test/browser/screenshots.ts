@@ -565,7 +565,8 @@ async function webhookScreens(browser: Browser, app: ConsoleStack, locale: 'ko' 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   console.log('› Starting the console (test stack) and seeding campaigns');
-  const app = await startConsoleStack();
+  // The webhook screens' receiver listens on this machine, which webhooks reach only when admitted.
+  const app = await startConsoleStack({ env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
   const browser = await launchBrowser();
   try {
     const data = await seed(app);

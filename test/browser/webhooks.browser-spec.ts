@@ -36,7 +36,11 @@ describe('webhooks in the console', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/kakao-hooks`;
-    [app, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
+    [app, browser] = await Promise.all([
+      // The receiver listens on this machine, which webhooks may only reach when admitted.
+      startConsoleStack({ env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } }),
+      launchBrowser(),
+    ]);
   });
 
   afterAll(async () => {

@@ -27,11 +27,19 @@ describe('auth (login, sessions, the access guard)', () => {
   let channel: ChannelEntity;
   let marketer: SeededUser;
 
-  const login = (email: string, password: string, ip = freshIp()) =>
+  const login = (email: string, password: string, ip = freshIp(), cookie?: string) =>
     apiRequest<LoginResponse>(api.url, 'POST', '/api/auth/login', {
       body: { email, password },
-      headers: { 'x-forwarded-for': ip, 'user-agent': 'jest' },
+      headers: {
+        'x-forwarded-for': ip,
+        'user-agent': 'jest',
+        ...(cookie === undefined ? {} : { cookie }),
+      },
     });
+
+  /** The `name=value` of the trusted-device cookie a successful login sets. */
+  const deviceCookieOf = (response: { headers: Headers }): string =>
+    (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
   beforeAll(async () => {
     api = await startApi();
@@ -55,6 +63,7 @@ describe('auth (login, sessions, the access guard)', () => {
         id: marketer.id,
         email: marketer.email,
         displayName: expect.any(String),
+        isOperator: false,
         channels: [
           {
             id: channel.id,
@@ -103,11 +112,78 @@ describe('auth (login, sessions, the access guard)', () => {
       expect(blocked.body).toMatchObject({
         statusCode: 429,
         code: 'auth.too_many_attempts',
-        message: expect.stringMatching(/Try again in 1[45] minutes/),
+        message: expect.stringMatching(/for this email\. Try again in 1[45] minutes/),
         details: { retryAfterSeconds: expect.any(Number) },
       });
+      const { retryAfterSeconds } = (
+        blocked.body as unknown as { details: { retryAfterSeconds: number } }
+      ).details;
+      expect(blocked.headers.get('retry-after')).toBe(String(retryAfterSeconds));
+      expect(retryAfterSeconds).toBeGreaterThan(14 * 60);
       // Another address is not blocked by this one's failures.
       expect((await login(marketer.email, marketer.password)).status).toBe(200);
+    });
+
+    it('answers 429 to an address after 30 failed logins across different emails', async () => {
+      const ip = freshIp();
+      for (let attempt = 1; attempt <= 30; attempt += 1) {
+        // Unknown emails: each still costs a password hash, which is what the limit protects.
+        expect((await login(`nobody-${attempt}@test.local`, 'wrong-password', ip)).status).toBe(
+          401,
+        );
+      }
+      // The address has now failed 30 times, for 30 different emails.
+      const blocked = await login(marketer.email, marketer.password, ip);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toMatchObject({
+        code: 'auth.too_many_attempts',
+        message: expect.stringMatching(/from this address\. Try again in 1[45] minutes/),
+      });
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+      // Other addresses sign in as before.
+      expect((await login(marketer.email, marketer.password)).status).toBe(200);
+    });
+
+    it('lets the owner in from a browser that signed in before, while strangers lock the email', async () => {
+      const owner = await seedUser(api.app, {
+        memberships: [{ channelId: channel.id, role: Role.Marketer }],
+      });
+      const earlier = await login(owner.email, owner.password);
+      expect(earlier.status).toBe(200);
+      const setCookie = earlier.headers.get('set-cookie') ?? '';
+      expect(setCookie).toMatch(/^kcc_login_device=[A-Za-z0-9_-]{43};/);
+      expect(setCookie).toContain('Path=/api/auth/login');
+      expect(setCookie).toContain('HttpOnly');
+      expect(setCookie).toContain('SameSite=Strict');
+      const ownerDevice = deviceCookieOf(earlier);
+      expect(JSON.stringify(earlier.body)).not.toContain(ownerDevice.split('=')[1]);
+
+      // Twenty failures from twenty addresses: the per-email limit from anywhere is reached.
+      for (let attempt = 1; attempt <= 20; attempt += 1) {
+        expect((await login(owner.email, 'guessing-wrong', freshIp())).status).toBe(401);
+      }
+      const stranger = await login(owner.email, owner.password, freshIp());
+      expect(stranger.status).toBe(429);
+      expect(stranger.headers.get('retry-after')).toMatch(/^\d+$/);
+      // Another account's device cookie does not help.
+      const other = await login(marketer.email, marketer.password);
+      expect(
+        (await login(owner.email, owner.password, freshIp(), deviceCookieOf(other))).status,
+      ).toBe(429);
+      expect(
+        (await login(owner.email, owner.password, freshIp(), 'kcc_login_device=forged')).status,
+      ).toBe(429);
+
+      // The owner's browser, from a new address, gets in; the cookie is renewed, not replaced.
+      const again = await login(owner.email, owner.password, freshIp(), ownerDevice);
+      expect(again.status).toBe(200);
+      expect(deviceCookieOf(again)).toBe(ownerDevice);
+      // A wrong password from that browser is still a 401, and still counted per address.
+      const ip = freshIp();
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        expect((await login(owner.email, 'guessing-wrong', ip, ownerDevice)).status).toBe(401);
+      }
+      expect((await login(owner.email, owner.password, ip, ownerDevice)).status).toBe(429);
     });
 
     it('clears the counter after a successful login', async () => {
@@ -229,6 +305,8 @@ describe('auth (login, sessions, the access guard)', () => {
         channelParam: 'id',
       });
       expect(ruleOf('POST /users')).toEqual({ kind: 'permission', permission: 'user.manage' });
+      // The queue board spans every channel: no channel role opens it, only the operator flag.
+      expect(ruleOf('POST /queue-board/ticket')).toEqual({ kind: 'operator' });
     });
 
     it('lists only public routes as public', () => {

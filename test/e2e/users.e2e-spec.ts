@@ -26,8 +26,12 @@ describe('users (admin CRUD, roles, audit)', () => {
   const members: Partial<Record<Role, SeededUser>> = {};
   let foreigner: SeededUser;
 
-  const login = (email: string, password: string) =>
-    apiRequest<LoginResponse>(api.url, 'POST', '/api/auth/login', { body: { email, password } });
+  /** Signs in; from an address of its own when given, so the login throttle stays out of the way. */
+  const login = (email: string, password: string, ip?: string) =>
+    apiRequest<LoginResponse>(api.url, 'POST', '/api/auth/login', {
+      body: { email, password },
+      headers: ip === undefined ? {} : { 'x-forwarded-for': ip },
+    });
 
   async function auditOf(entityId: string): Promise<AuditLogResponse[]> {
     const response = await admin.get<AuditLogResponse[]>(
@@ -216,6 +220,57 @@ describe('users (admin CRUD, roles, audit)', () => {
       expect(Object.keys(response.body.errors)).toContain(field);
     });
 
+    it.each([['aaaaaaaaaaaa'], ['password1234'], ['qwertyuiopasdf'], ['weak-password']])(
+      'refuses the easily guessed password %s, naming the field',
+      async (password) => {
+        const response = await admin.post('/api/users', {
+          email: 'weak@test.local',
+          displayName: 'Weak',
+          password,
+          memberships: [{ channelId: channel.id, role: 'marketer' }],
+        });
+        expect(response.status).toBe(400);
+        expect(response.body).toMatchObject({
+          code: 'user.weak_password',
+          errors: { password: expect.stringMatching(/^is too easy to guess/) },
+        });
+      },
+    );
+
+    it('adds an account of other channels without touching it or saying it existed', async () => {
+      const elsewhere = await seedUser(api.app, {
+        displayName: 'Lives Elsewhere',
+        memberships: [{ channelId: foreignChannel.id, role: Role.Admin }],
+      });
+      const request = {
+        email: elsewhere.email.toUpperCase(),
+        displayName: 'Chosen By A',
+        password: 'chosen-by-the-a-admin',
+        memberships: [{ channelId: channel.id, role: 'marketer' }],
+      };
+      const added = await admin.post<UserResponse>('/api/users', request);
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ id: elsewhere.id, role: 'marketer', disabled: false });
+      // Only this channel's role is shown: the other channel stays unnamed.
+      expect(added.body.memberships).toEqual([{ channelId: channel.id, role: 'marketer' }]);
+      expect(JSON.stringify(added.body)).not.toContain(foreignChannel.id);
+      // The account keeps its own password and name; the one the admin typed does not work.
+      expect((await login(elsewhere.email, 'chosen-by-the-a-admin')).status).toBe(401);
+      const own = await login(elsewhere.email, elsewhere.password);
+      expect(own.status).toBe(200);
+      expect(own.body.user.displayName).toBe('Lives Elsewhere');
+      expect(own.body.user.channels.map((entry) => entry.id).sort()).toEqual(
+        [channel.id, foreignChannel.id].sort(),
+      );
+      // Now it is in this channel: a second add is the usual 409.
+      const twice = await admin.post('/api/users', request);
+      expect(twice.status).toBe(409);
+      expect(twice.body).toMatchObject({ code: 'user.email_taken' });
+      // The other channel's log is untouched; this channel's shows the role it gave.
+      const audit = await auditOf(elsewhere.id);
+      expect(audit.map((row) => row.action)).toEqual(['user.membership_add']);
+    });
+
     it('grants roles only in channels the admin administers, and in the current one', async () => {
       const base = {
         email: 'scoped@test.local',
@@ -357,6 +412,21 @@ describe('users (admin CRUD, roles, audit)', () => {
       expect(rename.status).toBe(200);
     });
 
+    it('refuses an easily guessed new password', async () => {
+      const before = await admin.get<UserResponse>(`/api/users/${target.id}`);
+      const response = await admin.put(`/api/users/${target.id}`, {
+        version: before.body.version,
+        password: 'password1234',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'user.weak_password',
+        errors: { password: expect.stringMatching(/^is too easy to guess/) },
+      });
+      const after = await admin.get<UserResponse>(`/api/users/${target.id}`);
+      expect(after.body.version).toBe(before.body.version);
+    });
+
     it.each([
       [{ displayName: null }, 'displayName'],
       [{ disabled: null }, 'disabled'],
@@ -377,6 +447,211 @@ describe('users (admin CRUD, roles, audit)', () => {
       );
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual(['version']);
+    });
+  });
+
+  describe('account-wide fields (name, password, disabled)', () => {
+    /** A marketer here and an admin of a channel this admin does not run. */
+    let shared: SeededUser;
+    let sharedClient: ApiClient;
+
+    beforeAll(async () => {
+      shared = await seedUser(api.app, {
+        displayName: 'Shared Account',
+        memberships: [
+          { channelId: channel.id, role: Role.Marketer },
+          { channelId: foreignChannel.id, role: Role.Admin },
+        ],
+      });
+      sharedClient = await createAuthedClient(api.url, { ...shared, channelId: foreignChannel.id });
+    });
+
+    async function logOf(channelId: string, entityId: string): Promise<AuditLogResponse[]> {
+      const client = channelId === foreignChannel.id ? sharedClient : admin.inChannel(channelId);
+      const response = await client.get<AuditLogResponse[]>(
+        `/api/audit-log?filter=${encodeURIComponent(JSON.stringify({ entityType: 'user', entityId }))}&sort=${encodeURIComponent('["at","ASC"]')}`,
+      );
+      expect(response.status).toBe(200);
+      return response.body;
+    }
+
+    it('shows this channel only of an account that is also in other channels', async () => {
+      const listed = await admin.get<UserResponse[]>('/api/users?range=[0,99]');
+      const row = listed.body.find((user) => user.id === shared.id);
+      expect(row?.memberships).toEqual([{ channelId: channel.id, role: 'marketer' }]);
+      const one = await admin.get<UserResponse>(`/api/users/${shared.id}`);
+      expect(one.body.memberships).toEqual([{ channelId: channel.id, role: 'marketer' }]);
+      expect(JSON.stringify([listed.body, one.body])).not.toContain(foreignChannel.id);
+    });
+
+    it.each([
+      ['a password reset', { password: 'taken-over-by-another-admin' }, ['password']],
+      ['disabling', { disabled: true }, ['disabled']],
+      ['a rename', { displayName: 'Renamed Elsewhere' }, ['displayName']],
+      [
+        'all three',
+        { password: 'taken-over-by-another-admin', disabled: true, displayName: 'X' },
+        ['disabled', 'displayName', 'password'],
+      ],
+    ])(
+      'refuses %s by an admin who does not run every channel of the account (403)',
+      async (_what, change, fields) => {
+        const before = await admin.get<UserResponse>(`/api/users/${shared.id}`);
+        const response = await admin.put<{
+          code: string;
+          message: string;
+          errors: Record<string, string>;
+        }>(`/api/users/${shared.id}`, { version: before.body.version, ...change });
+        expect(response.status).toBe(403);
+        expect(response.body.code).toBe('user.account_wide_forbidden');
+        expect(Object.keys(response.body.errors).sort()).toEqual(fields);
+        // Nothing names the other channel, or says how many there are.
+        const text = JSON.stringify(response.body);
+        for (const leak of [
+          foreignChannel.id,
+          foreignChannel.name,
+          foreignChannel.channelPublicId,
+        ]) {
+          expect(text).not.toContain(leak);
+        }
+        expect(response.body.message).not.toMatch(/\d/);
+        // The account is as it was: same version, same password, still signed in.
+        const after = await admin.get<UserResponse>(`/api/users/${shared.id}`);
+        expect(after.body).toEqual(before.body);
+        expect((await sharedClient.get('/api/auth/me')).status).toBe(200);
+        expect(
+          (await login(shared.email, 'taken-over-by-another-admin', `198.51.100.${fields.length}`))
+            .status,
+        ).toBe(401);
+      },
+    );
+
+    it('still lets the admin change the role in their own channel, name and flag sent unchanged', async () => {
+      const before = await admin.get<UserResponse>(`/api/users/${shared.id}`);
+      // The console's form sends every field; unchanged ones are not changes.
+      const response = await admin.put<UserResponse>(`/api/users/${shared.id}`, {
+        version: before.body.version,
+        displayName: before.body.displayName,
+        disabled: false,
+        memberships: [{ channelId: channel.id, role: 'manager' }],
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ role: 'manager', displayName: 'Shared Account' });
+      const me = await sharedClient.get<{ channels: { id: string; role: string }[] }>(
+        '/api/auth/me',
+      );
+      expect(me.body.channels).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: foreignChannel.id, role: 'admin' }),
+          expect.objectContaining({ id: channel.id, role: 'manager' }),
+        ]),
+      );
+      // The refused changes left no trace; the role change is in this channel's log only.
+      for (const channelId of [channel.id, foreignChannel.id]) {
+        const actions = (await logOf(channelId, shared.id)).map((row) => row.action);
+        expect(actions).not.toContain('user.update');
+        expect(actions.includes('user.membership_update')).toBe(channelId === channel.id);
+      }
+    });
+
+    it('lets an admin of every channel change the account, and logs it in each channel', async () => {
+      const both = await seedUser(api.app, {
+        displayName: 'In Both',
+        memberships: [
+          { channelId: channel.id, role: Role.Marketer },
+          { channelId: otherChannel.id, role: Role.Scheduler },
+        ],
+      });
+      const session = await createAuthedClient(api.url, { ...both, channelId: channel.id });
+      let version = (await admin.get<UserResponse>(`/api/users/${both.id}`)).body.version;
+      for (const change of [
+        { displayName: 'In Both Renamed' },
+        { password: 'reset-by-the-admin-of-both' },
+        { disabled: true },
+      ]) {
+        const response = await admin.put<UserResponse>(`/api/users/${both.id}`, {
+          version,
+          ...change,
+        });
+        expect(response.status).toBe(200);
+        version = response.body.version;
+      }
+      expect((await session.get('/api/auth/me')).status).toBe(401);
+      expect((await login(both.email, 'reset-by-the-admin-of-both')).status).toBe(403);
+      for (const channelId of [channel.id, otherChannel.id]) {
+        const updates = (await logOf(channelId, both.id)).filter(
+          (row) => row.action === 'user.update',
+        );
+        expect(updates.map((row) => [row.channelId, row.after])).toEqual([
+          [channelId, expect.objectContaining({ displayName: 'In Both Renamed' })],
+          [channelId, expect.objectContaining({ passwordReset: true })],
+          [channelId, expect.objectContaining({ disabled: true })],
+        ]);
+        expect(updates.every((row) => row.actorUserId === adminUser.id)).toBe(true);
+      }
+    });
+
+    it('lets the account change itself; its own password needs the current one', async () => {
+      // As admin of the other channel, the account edits itself there.
+      const self = await sharedClient.get<UserResponse>(`/api/users/${shared.id}`);
+      const missing = await sharedClient.put(`/api/users/${shared.id}`, {
+        version: self.body.version,
+        password: 'my-own-new-passphrase',
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body).toMatchObject({
+        code: 'user.current_password_invalid',
+        errors: { currentPassword: 'is required to change your own password' },
+      });
+      const wrong = await sharedClient.put(`/api/users/${shared.id}`, {
+        version: self.body.version,
+        password: 'my-own-new-passphrase',
+        currentPassword: 'not-my-password',
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body).toMatchObject({
+        errors: { currentPassword: 'does not match your current password' },
+      });
+      const weak = await sharedClient.put(`/api/users/${shared.id}`, {
+        version: self.body.version,
+        password: 'password1234',
+        currentPassword: shared.password,
+      });
+      expect(weak.status).toBe(400);
+      expect(weak.body).toMatchObject({ code: 'user.weak_password' });
+
+      const renamed = await sharedClient.put<UserResponse>(`/api/users/${shared.id}`, {
+        version: self.body.version,
+        displayName: 'Shared, Renamed By Itself',
+      });
+      expect(renamed.status).toBe(200);
+      const changed = await sharedClient.put(`/api/users/${shared.id}`, {
+        version: renamed.body.version,
+        password: 'my-own-new-passphrase',
+        currentPassword: shared.password,
+      });
+      expect(changed.status).toBe(200);
+      expect((await login(shared.email, 'my-own-new-passphrase')).status).toBe(200);
+      // Both channels' logs show the account's own changes.
+      for (const channelId of [channel.id, foreignChannel.id]) {
+        const client =
+          channelId === foreignChannel.id
+            ? await createAuthedClient(api.url, {
+                email: shared.email,
+                password: 'my-own-new-passphrase',
+                channelId,
+              })
+            : admin;
+        const updates = (
+          await client.get<AuditLogResponse[]>(
+            `/api/audit-log?filter=${encodeURIComponent(JSON.stringify({ entityType: 'user', entityId: shared.id }))}&sort=${encodeURIComponent('["at","ASC"]')}`,
+          )
+        ).body.filter((row) => row.action === 'user.update');
+        expect(updates.map((row) => row.after)).toEqual([
+          expect.objectContaining({ displayName: 'Shared, Renamed By Itself' }),
+          expect.objectContaining({ passwordReset: true }),
+        ]);
+      }
     });
   });
 });

@@ -96,7 +96,13 @@ describe('outbound webhooks', () => {
   beforeAll(async () => {
     receiver = await startReceiver();
     stack = await startTestStack({
-      env: { WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_SWEEP_MS: '500', BLAST_RECONCILE_MS: '500' },
+      env: {
+        WEBHOOK_RETRY_BASE_MS: '100',
+        WEBHOOK_SWEEP_MS: '500',
+        BLAST_RECONCILE_MS: '500',
+        // The receiver listens on 127.0.0.1: admitted by name, and nothing else local is.
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      },
     });
   });
 
@@ -149,6 +155,48 @@ describe('outbound webhooks', () => {
       { url: 'https://example.com/hook', events: [] },
     );
     expect(Object.keys(empty.body.errors)).toEqual(['events']);
+  });
+
+  it('refuses private and local targets the operator did not admit, in any spelling', async () => {
+    const port = new URL(receiver.url).port;
+    for (const url of [
+      `http://127.0.0.2:${port}/ok/neighbour`,
+      `http://localhost:${port}/ok/by-name`,
+      `http://[::ffff:127.0.0.2]:${port}/ok/mapped`,
+      'https://169.254.169.254/latest/meta-data/',
+      'https://2852039166/',
+      'https://10.0.0.1/hook',
+      'https://[fd00::1]/hook',
+      'https://metadata.google.internal/',
+    ]) {
+      const refused = await stack.call<{ errors: Record<string, string> }>(
+        Role.Admin,
+        'POST',
+        '/api/webhooks',
+        { url, events: ['blast.started'] },
+      );
+      expect([url, refused.status, refused.body.errors]).toEqual([
+        url,
+        400,
+        { url: 'must not point at a private or local address' },
+      ]);
+    }
+    // An admitted address in another spelling is stored as what it reaches.
+    const created = await stack.call<Endpoint>(Role.Admin, 'POST', '/api/webhooks', {
+      url: `http://0x7f000001:${port}/ok/spelled`,
+      events: ['blast.started'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.url).toBe(`http://127.0.0.1:${port}/ok/spelled`);
+    const moved = await stack.call<{ errors: Record<string, string> }>(
+      Role.Admin,
+      'PUT',
+      `/api/webhooks/${created.body.id}`,
+      { version: created.body.version, url: 'https://192.168.0.1:8443/' },
+    );
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors).toEqual({ url: 'must not point at a private or local address' });
+    expect(receivedAt('/ok/neighbour')).toEqual([]);
   });
 
   it('signs a test ping with the secret shown once', async () => {

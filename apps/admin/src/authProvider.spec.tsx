@@ -11,7 +11,7 @@ import { ROLE_PERMISSIONS as API_ROLE_PERMISSIONS } from '@server/permission';
 
 const API = 'http://console.test/api';
 
-function loginAnswer(roles: Record<string, Role>) {
+function loginAnswer(roles: Record<string, Role>, isOperator = false) {
   return {
     token: 'kccs_token',
     expiresAt: '2999-01-01T00:00:00.000Z',
@@ -19,6 +19,7 @@ function loginAnswer(roles: Record<string, Role>) {
       id: 'u1',
       email: 'someone@demo.local',
       displayName: 'Someone',
+      isOperator,
       channels: Object.entries(roles).map(([id, role]) => ({
         id,
         name: `Channel ${id}`,
@@ -29,7 +30,7 @@ function loginAnswer(roles: Record<string, Role>) {
   };
 }
 
-function setup(roles: Record<string, Role> = { a: 'marketer' }) {
+function setup(roles: Record<string, Role> = { a: 'marketer' }, isOperator = false) {
   const storage = memoryStorage();
   const session = new SessionStore(storage);
   const requests: { url: string; method: string; body: unknown; auth: string | null }[] = [];
@@ -46,7 +47,7 @@ function setup(roles: Record<string, Role> = { a: 'marketer' }) {
       };
       return Promise.resolve(
         body.password === 'demo-password'
-          ? Response.json(loginAnswer(roles))
+          ? Response.json(loginAnswer(roles, isOperator))
           : Response.json(
               {
                 statusCode: 401,
@@ -60,7 +61,7 @@ function setup(roles: Record<string, Role> = { a: 'marketer' }) {
     if (url.endsWith('/auth/logout')) {
       return Promise.resolve(new Response(null, { status: 204 }));
     }
-    return Promise.resolve(Response.json(loginAnswer(roles).user));
+    return Promise.resolve(Response.json(loginAnswer(roles, isOperator).user));
   };
   const authProvider = createAuthProvider({ apiUrl: API, session, fetch });
   return { authProvider, session, storage, requests };
@@ -133,6 +134,19 @@ describe('authProvider', () => {
     const { authProvider } = setup({ a: role });
     await authProvider.login({ username: 'x', password: 'demo-password' });
     await expect(can(authProvider, resource, action)).resolves.toBe(allowed);
+  });
+
+  it.each<[string, Role, boolean, boolean]>([
+    ['an admin who is not an operator', 'admin', false, false],
+    ['an operator who is only a marketer', 'marketer', true, true],
+    ['an admin who is an operator', 'admin', true, true],
+  ])('shows the queue board to %s: %s', async (_who, role, isOperator, allowed) => {
+    const { authProvider } = setup({ a: role }, isOperator);
+    await authProvider.login({ username: 'x', password: 'demo-password' });
+    await expect(can(authProvider, 'queues', 'list')).resolves.toBe(allowed);
+    // /auth/me refreshes the flag the same way.
+    await authProvider.getIdentity!();
+    await expect(can(authProvider, 'queues', 'list')).resolves.toBe(allowed);
   });
 
   it('denies everything when signed out', async () => {

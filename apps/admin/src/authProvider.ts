@@ -129,8 +129,10 @@ export function createAuthProvider(options: AuthProviderOptions): AuthProvider {
 
     canAccess({ resource, action }: { resource: string; action: string }) {
       const channel = session.currentChannel();
+      const isOperator = session.get()?.user.isOperator === true;
       return Promise.resolve(
-        channel !== null && canAccessWith(permissionsOf(channel.role), resource, action),
+        channel !== null &&
+          canAccessWith(permissionsOf(channel.role), resource, action, isOperator),
       );
     },
   };

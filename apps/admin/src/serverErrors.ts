@@ -137,9 +137,35 @@ const REASONS: readonly ReasonPattern[] = [
   },
   { pattern: /^must be an audience of this channel$/, key: 'app.validation.channel_audience' },
   { pattern: /^friends mode needs a sender account$/, key: 'app.validation.sender_required' },
+  { pattern: /^must be a recipient of this channel$/, key: 'app.validation.channel_recipient' },
+  // Users (libs/accounts/src/users.service.ts, password-policy.ts).
+  { pattern: /^is too easy to guess/, key: 'app.validation.password_weak' },
+  {
+    pattern: /^only an admin of every channel of this user can change it$/,
+    key: 'app.validation.account_wide',
+  },
+  {
+    pattern: /^is required to change your own password$/,
+    key: 'app.validation.current_password_required',
+  },
+  {
+    pattern: /^does not match your current password$/,
+    key: 'app.validation.current_password_wrong',
+  },
   {
     pattern: /^friends mode takes at most (\d+) recipients$/,
     key: 'app.validation.friends_max',
+    args: (m) => ({ max: Number(m[1]) }),
+  },
+  // Any text field, and the uploaded file's name (libs/common/src/request-input.ts).
+  { pattern: /must not contain NUL characters$/, key: 'app.validation.no_nul' },
+  { pattern: /must be valid Unicode text$/, key: 'app.validation.unicode_text' },
+  // CSV uploads (libs/recipients/src/csv-upload.ts).
+  { pattern: /^the multipart body is incomplete$/, key: 'app.validation.multipart_incomplete' },
+  // class-validator's @Max (e.g. an image width).
+  {
+    pattern: /must not be greater than (-?\d+)$/,
+    key: 'app.validation.at_most_number',
     args: (m) => ({ max: Number(m[1]) }),
   },
 ];

@@ -12,6 +12,8 @@ export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
+  /** Runs the console for every channel (the queue board); not a channel role. Absent: not one. */
+  isOperator?: boolean;
   channels: ChannelMembership[];
 }
 
@@ -68,6 +70,8 @@ export function readSessionUser(value: unknown): SessionUser | null {
     id: value.id,
     email: value.email,
     displayName: value.displayName,
+    // Older answers (and sessions stored before the field) lack it: not an operator.
+    isOperator: value.isOperator === true,
     channels: channels as ChannelMembership[],
   };
 }

@@ -1,19 +1,30 @@
 import { existsSync, statSync } from 'node:fs';
+import { type IncomingMessage } from 'node:http';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { type INestApplication, type LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 
-import { createValidationPipe, HttpExceptionFilter } from '@app/common';
+import {
+  bodyMediaTypeGuard,
+  createValidationPipe,
+  HttpExceptionFilter,
+  toErrorEnvelope,
+} from '@app/common';
 import { type AppConfig } from '@app/config';
-import { IMPORTS, RAW_CSV_CONTENT_TYPES } from '@app/recipients';
+import { CSV_UPLOAD_CONTENT_TYPES, IMPORTS, RAW_CSV_CONTENT_TYPES } from '@app/recipients';
 
 import { ApiModule } from './api.module';
+import { kakaoErrorAsDomain } from './kakao-error-envelope';
+import { createOpenApiDocument } from './openapi-document';
 import { mountQueueBoard } from './queue-board/mount-queue-board';
+import { QUEUE_BOARD_PATH } from './queue-board/queue-board.constants';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -29,6 +40,51 @@ export function findAdminDist(from: string = __dirname): string | undefined {
     }
   }
 }
+
+/**
+ * Bodies by route: JSON everywhere; the CSV uploads also take multipart and raw CSV, and the
+ * buttons of the public pages (plain HTML forms) post `application/x-www-form-urlencoded`.
+ */
+const BODY_MEDIA_TYPES = {
+  everywhere: ['application/json'],
+  byRoute: {
+    'POST /api/recipients/imports': CSV_UPLOAD_CONTENT_TYPES,
+    'POST /api/audiences/:id/imports': CSV_UPLOAD_CONTENT_TYPES,
+    'POST /join/:channelPublicId/start': ['application/x-www-form-urlencoded'],
+    'POST /l/:token/follow': ['application/x-www-form-urlencoded'],
+    'POST /l/:token/subscribe': ['application/x-www-form-urlencoded'],
+  },
+};
+
+/** A source only the queue board's pages may load from (Bull Board links Google Fonts). */
+const onQueueBoard =
+  (source: string) =>
+  (request: IncomingMessage): string =>
+    request.url === QUEUE_BOARD_PATH || request.url?.startsWith(`${QUEUE_BOARD_PATH}/`)
+      ? source
+      : "'self'";
+
+/**
+ * The admin UI, Swagger UI, the queue board and every API answer. The public pages send a
+ * stricter policy of their own (PUBLIC_PAGE_HEADERS), which replaces this one.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    formAction: ["'self'"],
+    scriptSrc: ["'self'"],
+    // MUI (emotion), Swagger UI and the board write style elements and attributes.
+    styleSrc: ["'self'", "'unsafe-inline'", onQueueBoard('https://fonts.googleapis.com')],
+    // Blast and banner images are previewed from wherever they are hosted.
+    imgSrc: ["'self'", 'data:', 'https:'],
+    fontSrc: ["'self'", 'data:', onQueueBoard('https://fonts.gstatic.com')],
+    connectSrc: ["'self'"],
+  },
+};
 
 const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/');
 
@@ -87,10 +143,26 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     new FastifyAdapter({
       trustProxy: config.api.trustedProxies.length > 0 ? config.api.trustedProxies : false,
       bodyLimit: 10 * 1024 * 1024,
+      // The router's own refusals (a broken percent-encoding, a path parameter over its limit)
+      // answer before any hook or filter: in the API's envelope too.
+      frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+        const envelope = toErrorEnvelope(error);
+        void reply.code(envelope.statusCode).send(envelope);
+      },
     }),
     { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), bufferLogs: false },
   );
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Whether the console is only ever reached over HTTPS is the deployment's call.
+    strictTransportSecurity: false,
+  });
   // CSV imports stream: multipart files and raw text/csv bodies reach the handler unbuffered.
+  // The parsers serve every route Fastify knows, so the guard keeps them to the upload routes.
+  app.getHttpAdapter().getInstance().addHook('preParsing', bodyMediaTypeGuard(BODY_MEDIA_TYPES));
   await app.register(multipart, {
     limits: { fileSize: IMPORTS.maxFileBytes + 1024 * 1024, files: 1, fields: 10 },
   });
@@ -111,21 +183,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter([kakaoErrorAsDomain]));
   app.enableCors({ exposedHeaders: ['Content-Range', 'X-Total-Count'] });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kakao Channel Campaign Console API')
-      .setDescription(
-        'Lists speak the ra-data-simple-rest format (sort, range, filter; total in Content-Range). ' +
-          'Errors: { statusCode, code, message, errors?: { field: reason } }.',
-      )
-      .addBearerAuth()
-      .addGlobalParameters({ name: 'X-Channel-Id', in: 'header', required: false })
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
   // Before the admin UI: the board registers its own @fastify/static in its scope.
   await mountQueueBoard(app);

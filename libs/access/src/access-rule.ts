@@ -9,6 +9,7 @@ export const ACCESS_RULE = 'kcc:access-rule';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated' }
+  | { kind: 'operator' }
   | { kind: 'permission'; permission: Permission; channelParam?: string };
 
 export interface RequirePermissionOptions {
@@ -26,6 +27,13 @@ export const Public = (): CustomDecorator<string> =>
 /** Any signed-in user, whatever their channels (e.g. `/auth/me`). */
 export const Authenticated = (): CustomDecorator<string> =>
   SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
+
+/**
+ * A signed-in instance operator (`users.is_operator`), whatever their channel roles: for tools
+ * that reach every channel at once, such as the queue board.
+ */
+export const RequireOperator = (): CustomDecorator<string> =>
+  SetMetadata(ACCESS_RULE, { kind: 'operator' } satisfies AccessRule);
 
 /**
  * A signed-in user whose role in the current channel grants `permission`. The current channel is

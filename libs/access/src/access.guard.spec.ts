@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 
 import { type Authentication, type AuthService, Role } from '@app/accounts';
 
-import { Authenticated, Public, RequirePermission } from './access-rule';
+import { Authenticated, Public, RequireOperator, RequirePermission } from './access-rule';
 import { AccessErrorCode, type AccessException } from './access.exception';
 import { AccessGuard } from './access.guard';
 import { Permission } from './permission';
@@ -25,6 +25,9 @@ class SampleController {
   @RequirePermission(Permission.ChannelManage, { channelParam: 'id' })
   updateChannel(): void {}
 
+  @RequireOperator()
+  queueBoard(): void {}
+
   forgotten(): void {}
 }
 
@@ -35,16 +38,37 @@ const authentication: Authentication = {
     id: 'user-1',
     email: 'kim@demo.local',
     displayName: 'Kim',
+    isOperator: false,
     channels: [
       { channelId: CHANNEL, channelName: 'Demo', channelPublicId: '_d', role: Role.Marketer },
     ],
   },
 };
 
+const OPERATOR_TOKEN = `kccs_${'o'.repeat(43)}`;
+
+/** An admin of the channel who is not an operator, and an operator who is only a marketer. */
+const channelAdmin: Authentication = {
+  ...authentication,
+  user: {
+    ...authentication.user,
+    channels: [{ ...authentication.user.channels[0], role: Role.Admin }],
+  },
+};
+const operator: Authentication = {
+  ...authentication,
+  sessionId: 'session-2',
+  user: { ...authentication.user, id: 'user-2', isOperator: true },
+};
+const ADMIN_TOKEN = `kccs_${'b'.repeat(43)}`;
+
 function setup(): { guard: AccessGuard; authenticate: jest.Mock } {
-  const authenticate = jest.fn((token: string) =>
-    Promise.resolve(token === TOKEN ? authentication : null),
-  );
+  const sessions: Record<string, Authentication> = {
+    [TOKEN]: authentication,
+    [ADMIN_TOKEN]: channelAdmin,
+    [OPERATOR_TOKEN]: operator,
+  };
+  const authenticate = jest.fn((token: string) => Promise.resolve(sessions[token] ?? null));
   const guard = new AccessGuard(new Reflector(), { authenticate } as unknown as AuthService);
   return { guard, authenticate };
 }
@@ -138,5 +162,28 @@ describe('AccessGuard', () => {
       ),
     );
     expect(foreign.code).toBe(AccessErrorCode.ChannelNotFound);
+  });
+
+  it('opens operator routes to operators only, whatever their channel role', async () => {
+    const { guard } = setup();
+    const asAdmin = await failureOf(
+      guard.canActivate(
+        contextFor('queueBoard', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }),
+      ),
+    );
+    expect(asAdmin.code).toBe(AccessErrorCode.PermissionDenied);
+    expect((await failureOf(guard.canActivate(contextFor('queueBoard', {})))).code).toBe(
+      AccessErrorCode.MissingToken,
+    );
+
+    const allowed = contextFor('queueBoard', {
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+    });
+    await expect(guard.canActivate(allowed)).resolves.toBe(true);
+    expect(allowed.switchToHttp().getRequest<AccessRequest>().access).toMatchObject({
+      user: { id: 'user-2', isOperator: true },
+      sessionId: 'session-2',
+      channel: null,
+    });
   });
 });

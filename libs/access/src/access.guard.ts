@@ -13,8 +13,9 @@ import { roleHasPermission } from './permission';
 import { type AccessRequest, type CurrentChannelAccess } from './request-access';
 
 /**
- * The global guard, deny by default: a route opens only through `@Public()`, `@Authenticated()`
- * or `@RequirePermission()`. A route with none answers 403 and is logged as a bug.
+ * The global guard, deny by default: a route opens only through `@Public()`, `@Authenticated()`,
+ * `@RequireOperator()` or `@RequirePermission()`. A route with none answers 403 and is logged
+ * as a bug.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -56,6 +57,14 @@ export class AccessGuard implements CanActivate {
     let channel: CurrentChannelAccess | null = null;
     switch (rule.kind) {
       case 'authenticated':
+        break;
+      case 'operator':
+        if (!user.isOperator) {
+          throw new AccessException(
+            AccessErrorCode.PermissionDenied,
+            "Only the console's operators may do this; channel roles do not grant it",
+          );
+        }
         break;
       case 'permission': {
         channel =

@@ -12,6 +12,7 @@ function user(channels: [string, Role][]): AuthenticatedUser {
     id: 'u',
     email: 'u@demo.local',
     displayName: 'U',
+    isOperator: false,
     channels: channels.map(([channelId, role]) => ({
       channelId,
       role,

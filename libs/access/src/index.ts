@@ -6,12 +6,14 @@ export {
   Authenticated,
   Public,
   readAccessRule,
+  RequireOperator,
   RequirePermission,
 } from './access-rule';
 export type { AccessRule, RequirePermissionOptions } from './access-rule';
 export { CHANNEL_HEADER, channelFromHeader, channelFromRouteParam } from './channel-resolution';
 export { requireInChannel } from './channel-scope';
 export { clientIp } from './client-ip';
+export { cookieValue } from './request-cookie';
 export { Permission, ROLE_PERMISSIONS, roleHasPermission } from './permission';
 export {
   ClientIp,

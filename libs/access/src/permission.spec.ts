@@ -29,7 +29,6 @@ const EXPECTED: Record<Permission, Role[]> = {
   [Permission.ChannelManage]: [A],
   [Permission.UserRead]: [G, A],
   [Permission.UserManage]: [A],
-  [Permission.QueueManage]: [A],
   [Permission.WebhookManage]: [A],
 };
 

@@ -26,14 +26,13 @@ export enum Permission {
   ChannelManage = 'channel.manage',
   UserRead = 'user.read',
   UserManage = 'user.manage',
-  /** The job queues' board (Bull Board): every channel's jobs, retries and clean-ups. */
-  QueueManage = 'queue.manage',
   /** Outbound webhooks of the channel: endpoints, their secrets and delivery logs. */
   WebhookManage = 'webhook.manage',
 }
 
 /**
- * THE role → permission map; nothing else decides what a role may do. Kept explicit (no
+ * THE role → permission map; nothing else decides what a role may do. The queue board is not
+ * here: it spans every channel, so it needs `@RequireOperator()` instead of a channel role. Kept explicit (no
  * inheritance between roles) so a review reads each role's powers in one place.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -86,7 +86,7 @@ export class RouteAccessScanner implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const route of this.unguardedRoutes()) {
       this.logger.error(
-        `${route.route} (${route.handler}) has no @Public, @Authenticated or @RequirePermission; it answers 403`,
+        `${route.route} (${route.handler}) has no @Public, @Authenticated, @RequireOperator or @RequirePermission; it answers 403`,
       );
     }
   }

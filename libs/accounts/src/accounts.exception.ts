@@ -9,6 +9,10 @@ export enum AccountsErrorCode {
   VersionConflict = 'user.version_conflict',
   InvalidMemberships = 'user.invalid_memberships',
   SelfLockout = 'user.self_lockout',
+  /** Name, password or `disabled` of an account that is also in channels the caller does not run. */
+  AccountWideForbidden = 'user.account_wide_forbidden',
+  WeakPassword = 'user.weak_password',
+  CurrentPasswordInvalid = 'user.current_password_invalid',
 }
 
 function kindOf(code: AccountsErrorCode): ErrorKind {
@@ -16,6 +20,7 @@ function kindOf(code: AccountsErrorCode): ErrorKind {
     case AccountsErrorCode.InvalidCredentials:
       return ErrorKind.Unauthenticated;
     case AccountsErrorCode.AccountDisabled:
+    case AccountsErrorCode.AccountWideForbidden:
       return ErrorKind.Forbidden;
     case AccountsErrorCode.TooManyAttempts:
       return ErrorKind.TooManyRequests;
@@ -26,6 +31,8 @@ function kindOf(code: AccountsErrorCode): ErrorKind {
       return ErrorKind.Conflict;
     case AccountsErrorCode.InvalidMemberships:
     case AccountsErrorCode.SelfLockout:
+    case AccountsErrorCode.WeakPassword:
+    case AccountsErrorCode.CurrentPasswordInvalid:
       return ErrorKind.BadInput;
     default:
       return assertNever(code, 'Unknown accounts error code');

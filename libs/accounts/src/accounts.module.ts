@@ -9,6 +9,7 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
+import { TrustedLoginDevices } from './trusted-login-devices';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -26,6 +27,7 @@ import { UsersService } from './users.service';
     SessionsRepository,
     PasswordHasher,
     LoginThrottle,
+    TrustedLoginDevices,
   ],
   exports: [AuthService, UsersService],
 })

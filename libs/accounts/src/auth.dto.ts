@@ -26,6 +26,8 @@ export interface AuthUserResponse {
   id: string;
   email: string;
   displayName: string;
+  /** May open the queue board (every channel's jobs); the console shows it only then. */
+  isOperator: boolean;
   channels: UserChannelResponse[];
 }
 
@@ -40,6 +42,7 @@ export function toAuthUserResponse(user: AuthenticatedUser): AuthUserResponse {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
+    isOperator: user.isOperator,
     channels: user.channels.map((channel) => ({
       id: channel.channelId,
       name: channel.channelName,

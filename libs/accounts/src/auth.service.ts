@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 
 import { AccountsErrorCode, AccountsException } from './accounts.exception';
 import {
@@ -17,6 +18,7 @@ import {
   SESSION_LIFETIME_MS,
 } from './session-token';
 import { SessionsRepository } from './sessions.repository';
+import { TrustedLoginDevices } from './trusted-login-devices';
 import { type UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -29,6 +31,7 @@ function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
+    isOperator: user.isOperator,
     channels: (user.memberships ?? []).flatMap((membership) =>
       membership.channel
         ? [
@@ -52,6 +55,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly devices: TrustedLoginDevices,
   ) {}
 
   /**
@@ -60,7 +64,8 @@ export class AuthService {
    */
   async login(input: LoginInput): Promise<LoginResult> {
     const email = normalizeEmail(input.email);
-    await this.throttle.countAttempt(email, input.ip);
+    const trustedDevice = await this.devices.isTrusted(input.trustedDeviceToken, email);
+    await this.throttle.countAttempt(email, input.ip, trustedDevice);
     const user = await this.users.findByEmailWithChannels(email);
     const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     if (!user || !passwordMatches) {
@@ -87,7 +92,8 @@ export class AuthService {
       userAgent: input.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
     });
     await this.sessions.purgeEnded(user.id, new Date(now.getTime() - SESSION_HISTORY_MS));
-    return { token, expiresAt, user: toAuthenticatedUser(user) };
+    const trustedDeviceToken = await this.devices.remember(email, input.trustedDeviceToken);
+    return { token, expiresAt, user: toAuthenticatedUser(user), trustedDeviceToken };
   }
 
   /** The live session of a bearer token, or null when it is unknown, expired, revoked or disabled. */
@@ -104,6 +110,18 @@ export class AuthService {
       expiresAt: session.expiresAt,
       user: toAuthenticatedUser(session.user),
     };
+  }
+
+  /**
+   * The user of a session that is still live (not ended, expired or revoked, user not disabled),
+   * or null. For credentials a session handed out, which must end with it.
+   */
+  async liveSessionUser(sessionId: string): Promise<AuthenticatedUser | null> {
+    if (!isUUID(sessionId)) {
+      return null;
+    }
+    const session = await this.sessions.findLiveById(sessionId, new Date());
+    return session?.user ? toAuthenticatedUser(session.user) : null;
   }
 
   /** Ends the session; its token stops working at once. */

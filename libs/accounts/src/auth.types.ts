@@ -13,6 +13,8 @@ export interface AuthenticatedUser {
   id: string;
   email: string;
   displayName: string;
+  /** An instance operator (the queue board, across every channel); outside the channel roles. */
+  isOperator: boolean;
   channels: ChannelAccess[];
 }
 
@@ -27,6 +29,8 @@ export interface LoginInput {
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** The trusted-device token the client kept from an earlier login (see TrustedLoginDevices). */
+  trustedDeviceToken?: string | null;
 }
 
 export interface LoginResult {
@@ -34,4 +38,6 @@ export interface LoginResult {
   token: string;
   expiresAt: Date;
   user: AuthenticatedUser;
+  /** For the client to keep (an HttpOnly cookie) and show at its next login of this account. */
+  trustedDeviceToken: string;
 }

@@ -12,7 +12,7 @@ import {
   loginThrottleKeys,
 } from './login-throttle.policy';
 
-// Counts the attempt in both windows atomically (a window starts with its first attempt) and
+// Counts the attempt in every window atomically (a window starts with its first attempt) and
 // answers [attempts, ttl] per key. Counting before the password check means parallel guesses
 // cannot slip past the limit.
 const COUNT_ATTEMPT = `
@@ -26,10 +26,12 @@ end
 return out`;
 
 // After a successful login: the email+IP window starts over, and the attempt is taken back from
-// the email window (only while that window exists, so no key is left without an expiry).
+// the other windows (only while they exist, so no key is left without an expiry).
 const FORGET_ATTEMPT = `
 redis.call('DEL', KEYS[1])
-if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('DECR', KEYS[2]) end
+for index = 2, #KEYS do
+  if redis.call('EXISTS', KEYS[index]) == 1 then redis.call('DECR', KEYS[index]) end
+end
 return 1`;
 
 function counter(values: unknown, index: number): AttemptCounter {
@@ -37,7 +39,7 @@ function counter(values: unknown, index: number): AttemptCounter {
   return { attempts: Number(list[index]), ttlMs: Number(list[index + 1]) };
 }
 
-/** Login throttling in Redis, per email+IP and per email; see LOGIN_THROTTLE_POLICY. */
+/** Login throttling in Redis, per email+IP, per IP and per email; see LOGIN_THROTTLE_POLICY. */
 @Injectable()
 export class LoginThrottle {
   // Shares the BullMQ prefix so tests and several consoles on one Redis stay apart.
@@ -50,33 +52,40 @@ export class LoginThrottle {
     this.prefix = config.redis.queuePrefix;
   }
 
-  /** Counts this attempt; throws 429 `auth.too_many_attempts` when over either limit. */
-  async countAttempt(email: string, ip: string | null): Promise<void> {
+  /**
+   * Counts this attempt; throws 429 `auth.too_many_attempts` (with `retryAfterSeconds`) when over
+   * a limit. `trustedDevice`: the client signed in to this account before, which waives the
+   * per-email limit (the one others could use to lock the owner out).
+   */
+  async countAttempt(email: string, ip: string | null, trustedDevice = false): Promise<void> {
     const keys = loginThrottleKeys(this.prefix, email, ip);
     const result = await this.redis.eval(
       COUNT_ATTEMPT,
-      2,
+      3,
       keys.emailAndIp,
+      keys.ip,
       keys.email,
       LOGIN_THROTTLE_POLICY.windowMs,
     );
-    const verdict = judgeLoginAttempt(LOGIN_THROTTLE_POLICY, {
-      emailAndIp: counter(result, 0),
-      email: counter(result, 2),
-    });
+    const verdict = judgeLoginAttempt(
+      LOGIN_THROTTLE_POLICY,
+      { emailAndIp: counter(result, 0), ip: counter(result, 2), email: counter(result, 4) },
+      trustedDevice,
+    );
     if (!verdict.allowed) {
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      const subject = verdict.limit === 'address' ? 'from this address' : 'for this email';
       throw new AccountsException(
         AccountsErrorCode.TooManyAttempts,
-        `Too many sign-in attempts for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        `Too many sign-in attempts ${subject}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         { details: { retryAfterSeconds: verdict.retryAfterSeconds } },
       );
     }
   }
 
-  /** Clears the email+IP counter after a successful login. */
+  /** Clears the email+IP counter after a successful login, and takes the attempt back elsewhere. */
   async forgetAttempt(email: string, ip: string | null): Promise<void> {
     const keys = loginThrottleKeys(this.prefix, email, ip);
-    await this.redis.eval(FORGET_ATTEMPT, 2, keys.emailAndIp, keys.email);
+    await this.redis.eval(FORGET_ATTEMPT, 3, keys.emailAndIp, keys.ip, keys.email);
   }
 }

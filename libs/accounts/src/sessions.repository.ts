@@ -37,6 +37,21 @@ export class SessionsRepository {
       .getOne();
   }
 
+  /** Like findLive, by the session's id (for what a session handed out, e.g. board passes). */
+  findLiveById(id: string, now: Date): Promise<SessionEntity | null> {
+    return this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .leftJoinAndSelect('user.memberships', 'membership')
+      .leftJoinAndSelect('membership.channel', 'channel')
+      .where('session.id = :id', { id })
+      .andWhere('session.revokedAt IS NULL')
+      .andWhere('session.expiresAt > :now', { now })
+      .andWhere('user.disabled = false')
+      .orderBy('channel.name', 'ASC')
+      .getOne();
+  }
+
   async revoke(id: string, now: Date): Promise<void> {
     await this.sessions.update({ id, revokedAt: IsNull() }, { revokedAt: now });
   }

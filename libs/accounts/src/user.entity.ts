@@ -34,6 +34,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Runs the console for every channel (the queue board); not a channel role. */
+  @Column({ name: 'is_operator', type: 'boolean', default: false })
+  isOperator!: boolean;
+
   @OneToMany(() => ChannelMembershipEntity, (membership) => membership.user)
   memberships?: Relation<ChannelMembershipEntity>[];
 

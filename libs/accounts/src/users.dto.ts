@@ -7,14 +7,16 @@ import {
   IsEmail,
   IsEnum,
   IsInt,
+  IsObject,
   IsString,
   IsUUID,
   Length,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+import { Omittable } from '@app/common';
 
 import { type ChannelMembershipEntity } from './channel-membership.entity';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-hasher';
@@ -23,13 +25,6 @@ import { type UserEntity } from './user.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-/**
- * The field may be left out, but not sent as null: unlike @IsOptional, null still meets the
- * field's validators, so `{ "name": null }` is a 400 naming the field rather than a database error.
- */
-const Omittable = (): PropertyDecorator =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class MembershipDto {
   @IsUUID()
@@ -58,6 +53,7 @@ export class CreateUserDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MembershipDto)
   memberships!: MembershipDto[];
@@ -79,16 +75,26 @@ export class UpdateUserDto {
   @IsBoolean()
   disabled?: boolean;
 
-  /** A new password (reset by an admin); ends the user's sessions. */
+  /**
+   * A new password (reset by an admin); ends the user's sessions. Like the name and `disabled`
+   * it belongs to the whole account: only an admin of every channel the user is in may change it.
+   */
   @Omittable()
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
   password?: string;
 
+  /** Required with `password` when the caller changes their own password. */
+  @Omittable()
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  currentPassword?: string;
+
   /** Replaces the user's roles in the channels the admin administers; others stay as they are. */
   @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MembershipDto)
   memberships?: MembershipDto[];

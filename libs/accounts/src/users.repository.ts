@@ -6,23 +6,26 @@ import { type ListQuery, type Page } from '@app/common';
 
 import { ChannelMembershipEntity } from './channel-membership.entity';
 import { type Role } from './role';
+import { type UserListFilter } from './user-list.filter';
 import { UserEntity } from './user.entity';
-import { type UserListFilter } from './users.query';
 
 export interface NewUser {
   email: string;
   displayName: string;
   passwordHash: string;
+  isOperator?: boolean;
 }
 
 export interface UserChanges {
   displayName?: string;
   disabled?: boolean;
   passwordHash?: string;
+  isOperator?: boolean;
 }
 
 // List sort fields to SQL; `current` is the membership in the channel being listed.
 const SORT_COLUMNS: Record<string, string> = {
+  id: 'account.id',
   email: 'account.email',
   displayName: 'account.displayName',
   role: 'current.role',
@@ -80,14 +83,14 @@ export class UsersRepository {
         ),
       );
     }
-    if (filter.roles !== undefined) {
-      builder.andWhere('current.role IN (:...roles)', { roles: filter.roles });
+    if (filter.role !== undefined) {
+      builder.andWhere('current.role IN (:...roles)', { roles: filter.role });
     }
     if (filter.disabled !== undefined) {
       builder.andWhere('account.disabled = :disabled', { disabled: filter.disabled });
     }
-    if (filter.ids !== undefined) {
-      builder.andWhere('account.id IN (:...ids)', { ids: filter.ids });
+    if (filter.id !== undefined) {
+      builder.andWhere('account.id IN (:...ids)', { ids: filter.id });
     }
     const column = SORT_COLUMNS[query.sort.field] ?? 'account.email';
     // The join is one row per user (one membership per channel), so OFFSET/LIMIT are exact.
@@ -117,6 +120,26 @@ export class UsersRepository {
       .where('account.id = :id', { id })
       .setLock('pessimistic_write', undefined, ['account'])
       .getOne();
+  }
+
+  /** The user by email, locked until the transaction ends (null when there is none). */
+  lockByEmail(manager: EntityManager, email: string): Promise<UserEntity | null> {
+    return manager
+      .createQueryBuilder(UserEntity, 'account')
+      .where('account.email = :email', { email })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** Every channel the user belongs to, whoever asks: for checks, never for answers. */
+  async channelIdsOf(userId: string, manager?: EntityManager): Promise<string[]> {
+    const repository = manager?.getRepository(ChannelMembershipEntity) ?? this.memberships;
+    const rows = await repository.find({
+      select: { channelId: true },
+      where: { userId },
+      order: { channelId: 'ASC' },
+    });
+    return rows.map((row) => row.channelId);
   }
 
   /** Memberships of these users in these channels, in one query. */

@@ -8,6 +8,7 @@ import { TransactionRunner } from '@app/database';
 import { AccountsErrorCode, AccountsException } from './accounts.exception';
 import { type AuthenticatedUser } from './auth.types';
 import { normalizeEmail } from './email';
+import { LoginThrottle } from './login-throttle';
 import {
   diffMemberships,
   isEmptyDiff,
@@ -15,12 +16,13 @@ import {
   type MembershipRole,
 } from './membership-diff';
 import { PasswordHasher } from './password-hasher';
+import { isStrongPassword, WEAK_PASSWORD_REASON } from './password-policy';
 import { Role } from './role';
 import { SessionsRepository } from './sessions.repository';
+import { type UserListFilter } from './user-list.filter';
 import { type UserEntity } from './user.entity';
 import { toUserResponse, type UserRecord } from './users.dto';
-import { parseUserListFilter } from './users.query';
-import { type UserChanges, UsersRepository } from './users.repository';
+import { type NewUser, type UserChanges, UsersRepository } from './users.repository';
 
 /** The channel an admin acts in, and every channel they administer. */
 export interface UserAdminScope {
@@ -50,15 +52,22 @@ export interface UpdateUserInput {
   displayName?: string;
   disabled?: boolean;
   password?: string;
+  /** The caller's own password, required when they change it. */
+  currentPassword?: string;
   memberships?: MembershipRole[];
 }
 
-/** A user as the seed and test factories want them, created or brought up to date. */
+/**
+ * A user as the seed and test factories want them, created or brought up to date. The password
+ * policy does not apply: these are operator-run, and the demo's `demo-password` must keep working.
+ */
 export interface ProvisionUserInput {
   email: string;
   displayName: string;
   password: string;
   memberships: MembershipRole[];
+  /** Make (true) or unmake (false) an instance operator; left as it is when omitted. */
+  operator?: boolean;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -82,10 +91,68 @@ function invalidMemberships(field: string, reason: string): AccountsException {
   });
 }
 
+/**
+ * The 403 for account-wide changes by an admin who does not run every channel of the account.
+ * It names the fields tried but nothing of the other channels (not even how many there are).
+ */
+function accountWideForbidden(fields: readonly string[]): AccountsException {
+  const reason = 'only an admin of every channel of this user can change it';
+  return new AccountsException(
+    AccountsErrorCode.AccountWideForbidden,
+    'Name, password and disabled belong to the whole account, which also has other channels: ' +
+      'only an admin of all its channels can change them. Roles in your channels you can change.',
+    { errors: Object.fromEntries(fields.map((field) => [field, reason])) },
+  );
+}
+
+function weakPassword(): AccountsException {
+  return new AccountsException(
+    AccountsErrorCode.WeakPassword,
+    `password: ${WEAK_PASSWORD_REASON}`,
+    { errors: { password: WEAK_PASSWORD_REASON } },
+  );
+}
+
+function currentPasswordInvalid(reason: string): AccountsException {
+  return new AccountsException(
+    AccountsErrorCode.CurrentPasswordInvalid,
+    `currentPassword: ${reason}`,
+    { errors: { currentPassword: reason } },
+  );
+}
+
+/** The account-wide fields a change touches, as the API names them. */
+function accountWideFields(changes: UserChanges): string[] {
+  return [
+    ...(changes.displayName === undefined ? [] : ['displayName']),
+    ...(changes.disabled === undefined ? [] : ['disabled']),
+    ...(changes.passwordHash === undefined ? [] : ['password']),
+  ];
+}
+
 function emailTaken(): AccountsException {
   return new AccountsException(AccountsErrorCode.EmailTaken, 'A user with this email exists', {
     errors: { email: 'is already taken' },
   });
+}
+
+/**
+ * Account-wide changes (name, password, disabled) are for the user themselves, or for an admin
+ * of every channel the account belongs to; anyone else gets a 403 that names no channel.
+ */
+function assertMayChangeAccount(
+  scope: UserAdminScope,
+  actor: AuditActor,
+  userId: string,
+  accountChannels: readonly string[],
+  fields: readonly string[],
+): void {
+  if (actor.userId === userId) {
+    return;
+  }
+  if (accountChannels.some((channelId) => !scope.administeredChannelIds.includes(channelId))) {
+    throw accountWideForbidden(fields);
+  }
 }
 
 function checkMemberships(
@@ -118,15 +185,12 @@ export class UsersService {
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Users with a role in the current channel. */
-  async list(scope: UserAdminScope, query: ListQuery): Promise<Page<UserRecord>> {
-    const page = await this.users.pageInChannel(
-      scope.channelId,
-      parseUserListFilter(query.filter),
-      query,
-    );
+  async list(scope: UserAdminScope, query: ListQuery<UserListFilter>): Promise<Page<UserRecord>> {
+    const page = await this.users.pageInChannel(scope.channelId, query.filter, query);
     const memberships = await this.users.membershipsOf(
       page.items.map((user) => user.id),
       visibleChannels(scope),
@@ -149,6 +213,12 @@ export class UsersService {
     return { user, memberships: await this.users.membershipsOf([id], visibleChannels(scope)) };
   }
 
+  /**
+   * Creates the account with its roles. An email whose account already exists is not revealed:
+   * 409 only when that account is already in the current channel (the admin sees it listed);
+   * otherwise the existing account gets the roles, keeps its own password, name and state, and
+   * the answer is a 201 as for a new account. The password policy applies before either path.
+   */
   async create(
     scope: UserAdminScope,
     input: CreateUserInput,
@@ -156,9 +226,16 @@ export class UsersService {
   ): Promise<UserRecord> {
     checkMemberships(scope, input.memberships, true);
     const email = normalizeEmail(input.email);
+    if (!isStrongPassword(input.password, [email, input.displayName])) {
+      throw weakPassword();
+    }
     // Hash before the transaction: argon2 takes ~100 ms and needs no row locks.
     const passwordHash = await this.passwords.hash(input.password);
     return this.transactions.run(async (manager) => {
+      const existing = await this.users.lockByEmail(manager, email);
+      if (existing) {
+        return this.addExistingAccount(manager, scope, existing, input.memberships, actor);
+      }
       const user = await this.insertUser(manager, {
         email,
         displayName: input.displayName,
@@ -188,6 +265,10 @@ export class UsersService {
   /**
    * Updates a user of the current channel under optimistic concurrency: a stale `version`
    * answers 409 with the current record. A password reset or disabling ends their sessions.
+   * Name, password and `disabled` belong to the account, not to a channel: only the user
+   * themselves (their own password needs `currentPassword`) or an admin of every channel they
+   * are in may change them, and every one of those channels' audit logs records it. Roles in the
+   * channels the caller administers stay theirs to change.
    */
   async update(
     scope: UserAdminScope,
@@ -199,7 +280,9 @@ export class UsersService {
       checkMemberships(scope, input.memberships, false);
     }
     const passwordHash =
-      input.password === undefined ? undefined : await this.passwords.hash(input.password);
+      input.password === undefined
+        ? undefined
+        : await this.newPasswordHash(scope, id, input.password, input, actor);
     return this.transactions.run(async (manager) => {
       const user = await this.users.lockInChannel(manager, id, scope.channelId);
       if (!user) {
@@ -243,17 +326,25 @@ export class UsersService {
       if (Object.keys(changes).length === 0 && isEmptyDiff(membershipDiff)) {
         return { user, memberships: current };
       }
+      // Checked under the row lock: memberships change only with it held, so none slips in.
+      const accountChannels = await this.users.channelIdsOf(id, manager);
+      const accountWide = accountWideFields(changes);
+      if (accountWide.length > 0) {
+        assertMayChangeAccount(scope, actor, id, accountChannels, accountWide);
+      }
       await this.users.updateUser(manager, id, changes);
       if (changes.passwordHash !== undefined || changes.disabled === true) {
         await this.sessions.revokeAllOfUser(manager, id, new Date());
       }
       const updated = await this.users.findById(manager, id);
-      if (Object.keys(changes).length > 0) {
+      // The account is the same in every channel: each one's log shows what happened to it.
+      for (const channelId of accountWide.length > 0 ? accountChannels : []) {
         await this.audit.record(manager, {
           actor,
           action: 'user.update',
           entityType: 'user',
           entityId: id,
+          channelId,
           before: userSnapshot(user),
           after: {
             ...userSnapshot(updated),
@@ -270,8 +361,8 @@ export class UsersService {
   }
 
   /**
-   * Creates the user or brings them up to date (name, password, enabled, the listed roles), as
-   * the system actor. For the demo seed and test factories; idempotent.
+   * Creates the user or brings them up to date (name, password, enabled, operator, the listed
+   * roles), as the system actor. For the demo seed and test factories; idempotent.
    */
   async provision(input: ProvisionUserInput): Promise<UserEntity> {
     const email = normalizeEmail(input.email);
@@ -284,13 +375,14 @@ export class UsersService {
           email,
           displayName: input.displayName,
           passwordHash: await this.passwords.hash(input.password),
+          isOperator: input.operator ?? false,
         });
         await this.audit.record(manager, {
           actor,
           action: 'user.create',
           entityType: 'user',
           entityId: user.id,
-          after: userSnapshot(user),
+          after: { ...userSnapshot(user), ...(user.isOperator ? { isOperator: true } : {}) },
         });
       } else {
         const changes: UserChanges = {};
@@ -302,6 +394,9 @@ export class UsersService {
         }
         if (!(await this.passwords.verify(user.passwordHash, input.password))) {
           changes.passwordHash = await this.passwords.hash(input.password);
+        }
+        if (input.operator !== undefined && input.operator !== user.isOperator) {
+          changes.isOperator = input.operator;
         }
         if (Object.keys(changes).length > 0) {
           await this.users.updateUser(manager, user.id, changes);
@@ -315,6 +410,7 @@ export class UsersService {
             after: {
               ...userSnapshot(updated),
               ...(changes.passwordHash === undefined ? {} : { passwordReset: true }),
+              ...(changes.isOperator === undefined ? {} : { isOperator: changes.isOperator }),
             },
           });
           user = updated;
@@ -331,10 +427,82 @@ export class UsersService {
     });
   }
 
-  private async insertUser(
+  /**
+   * Checks a new password before the transaction (argon2 takes ~100 ms): the caller may set it,
+   * their own needs the current one (counted like a login attempt, so a stolen session cannot
+   * guess it), and it passes the policy. Returns its hash.
+   */
+  private async newPasswordHash(
+    scope: UserAdminScope,
+    id: string,
+    password: string,
+    input: UpdateUserInput,
+    actor: AuditActor,
+  ): Promise<string> {
+    const target = await this.users.findInChannel(id, scope.channelId);
+    if (!target) {
+      throw notFound(id);
+    }
+    if (actor.userId === id) {
+      await this.checkOwnPassword(target, input.currentPassword, actor.ip);
+    } else {
+      // The same check runs again under the lock; here it spares the hash, naming every field tried.
+      const tried = accountWideFields({
+        ...(input.displayName !== undefined && input.displayName !== target.displayName
+          ? { displayName: input.displayName }
+          : {}),
+        ...(input.disabled !== undefined && input.disabled !== target.disabled
+          ? { disabled: input.disabled }
+          : {}),
+        passwordHash: '',
+      });
+      assertMayChangeAccount(scope, actor, id, await this.users.channelIdsOf(id), tried);
+    }
+    if (!isStrongPassword(password, [target.email, input.displayName ?? target.displayName])) {
+      throw weakPassword();
+    }
+    return this.passwords.hash(password);
+  }
+
+  private async checkOwnPassword(
+    user: UserEntity,
+    currentPassword: string | undefined,
+    ip: string | null,
+  ): Promise<void> {
+    if (currentPassword === undefined) {
+      throw currentPasswordInvalid('is required to change your own password');
+    }
+    await this.throttle.countAttempt(user.email, ip);
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw currentPasswordInvalid('does not match your current password');
+    }
+    await this.throttle.forgetAttempt(user.email, ip);
+  }
+
+  /**
+   * `POST /users` with the email of an account the current channel does not have yet: adds the
+   * roles asked for in channels where the account has none, and changes nothing else of it.
+   */
+  private async addExistingAccount(
     manager: EntityManager,
-    user: { email: string; displayName: string; passwordHash: string },
-  ): Promise<UserEntity> {
+    scope: UserAdminScope,
+    user: UserEntity,
+    memberships: readonly MembershipRole[],
+    actor: AuditActor,
+  ): Promise<UserRecord> {
+    const current = await this.users.membershipsOf([user.id], visibleChannels(scope), manager);
+    if (current.some((membership) => membership.channelId === scope.channelId)) {
+      throw emailTaken();
+    }
+    const { added } = diffMemberships(current, memberships, scope.administeredChannelIds);
+    await this.applyMemberships(manager, user.id, { added, changed: [], removed: [] }, actor);
+    return {
+      user,
+      memberships: await this.users.membershipsOf([user.id], visibleChannels(scope), manager),
+    };
+  }
+
+  private async insertUser(manager: EntityManager, user: NewUser): Promise<UserEntity> {
     if (await this.users.findByEmail(manager, user.email)) {
       throw emailTaken();
     }

@@ -142,6 +142,36 @@ describe('validateRuleGroup', () => {
     expect(Object.keys(errorsOf(input))).toEqual([path]);
   });
 
+  it.each(['2024-02-30', '0000-01-01', '2024-02-30T10:00:00+09:00', '2024-01-01T24:00Z'])(
+    'refuses the impossible date %s by the value path',
+    (value) => {
+      expect(
+        errorsOf({
+          combinator: 'and',
+          children: [{ field: 'optedInAt', operator: 'before', value }],
+        }),
+      ).toEqual({ 'rules.children[0].value': expect.stringContaining('real date') });
+    },
+  );
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    'refuses the inherited name %s as an unknown field',
+    (field) => {
+      expect(
+        errorsOf({ combinator: 'and', children: [{ field, operator: 'eq', value: 1 }] }),
+      ).toEqual({ 'rules.children[0].field': expect.stringContaining('unknown field') });
+    },
+  );
+
+  it('reads a rule with a group-like inherited name as a rule, not a group', () => {
+    const child: Record<string, unknown> = { field: 'tags', operator: 'hasAny', value: ['a'] };
+    Object.setPrototypeOf(child, { children: [], combinator: 'and' });
+    const checked = validateRuleGroup({ combinator: 'and', children: [child] });
+    expect(checked.ok && checked.value.children).toEqual([
+      { field: 'tags', operator: 'hasAny', value: ['a'] },
+    ]);
+  });
+
   it('caps the number of rules', () => {
     const leaf = { field: 'tags', operator: 'hasAny', value: ['a'] };
     const group = { combinator: 'or', children: Array.from({ length: 50 }, () => leaf) };

@@ -1,5 +1,6 @@
 import { isUUID } from 'class-validator';
 
+import { parseIsoInstant } from '@app/common';
 import { ATTRIBUTE_KEY, ChannelRelation, ConsentState, normalizeTags } from '@app/recipients';
 
 /**
@@ -70,8 +71,6 @@ type FieldFamily = keyof typeof OPERATORS;
 
 const FIELDS = 'tags, attributes.<name>, consentState, channelRelation, lastDeliveredAt, optedInAt';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
-
 /** Problems by path (`rules.children[1].operator`), as the API's `errors` map shows them. */
 export type RuleErrors = Record<string, string>;
 
@@ -91,7 +90,10 @@ function familyOf(field: string): FieldFamily | undefined {
   if (field.startsWith('attributes.')) {
     return ATTRIBUTE_KEY.test(field.slice('attributes.'.length)) ? 'attributes' : undefined;
   }
-  return field in OPERATORS && field !== 'attributes' ? (field as FieldFamily) : undefined;
+  // Own keys only: `in` would also find constructor, toString, __proto__ and the like.
+  return Object.hasOwn(OPERATORS, field) && field !== 'attributes'
+    ? (field as FieldFamily)
+    : undefined;
 }
 
 function enumValue<E extends string>(
@@ -119,9 +121,10 @@ function dateValue(operator: string, value: unknown): string | undefined {
       ? undefined
       : `must be a whole number of days from 1 to ${RULE_LIMITS.maxDays}`;
   }
-  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+  // Strict: Date.parse rolls 2024-02-30 over to March, and Postgres refuses it and year 0.
+  return typeof value === 'string' && parseIsoInstant(value) !== undefined
     ? undefined
-    : 'must be a date or date-time such as 2030-04-01T00:00:00+09:00';
+    : 'must be a real date or date-time from year 1, such as 2030-04-01T00:00:00+09:00';
 }
 
 function attributeValue(operator: string, value: unknown): string | undefined {
@@ -216,7 +219,10 @@ export function validateRuleGroup(
     const children: RuleNode[] = [];
     node.children.forEach((child: unknown, index) => {
       const childAt = `${at}.children[${index}]`;
-      if (isObject(child) && ('children' in child || 'combinator' in child)) {
+      if (
+        isObject(child) &&
+        (Object.hasOwn(child, 'children') || Object.hasOwn(child, 'combinator'))
+      ) {
         if (depth >= RULE_LIMITS.maxDepth) {
           errors[childAt] = `groups nest at most ${RULE_LIMITS.maxDepth} levels deep`;
           return;

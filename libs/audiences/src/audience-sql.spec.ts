@@ -112,6 +112,19 @@ describe('rule compiler', () => {
     ).toBe('(r.opted_in_at IS NOT NULL AND r.opted_in_at > $4::timestamptz)');
   });
 
+  it('binds the instant a rule date names, not the text as typed', () => {
+    const params = new SqlParams();
+    compileRule(
+      { field: 'optedInAt', operator: 'before', value: '2030-04-01T00:00:00+09:00' },
+      params,
+    );
+    compileRule({ field: 'lastDeliveredAt', operator: 'after', value: '2024-02-29' }, params);
+    expect(params.values).toEqual(['2030-03-31T15:00:00.000Z', '2024-02-29T00:00:00.000Z']);
+    expect(() =>
+      compileRule({ field: 'optedInAt', operator: 'after', value: '2024-02-30' }, new SqlParams()),
+    ).toThrow(AudienceCompileError);
+  });
+
   it('nests groups with AND / OR and numbers parameters after an offset', () => {
     const { sql, values } = compile(
       {

@@ -1,3 +1,5 @@
+import { parseIsoInstant } from '@app/common';
+
 import {
   type AudienceExclusions,
   type Rule,
@@ -78,6 +80,15 @@ function attributeRule(
   }
 }
 
+/** The rule's date as the instant Postgres compares, never the text as typed. */
+function ruleInstant(value: string): string {
+  const instant = parseIsoInstant(value);
+  if (!instant) {
+    throw new AudienceCompileError(`Rule date ${JSON.stringify(value)} is not a valid instant`);
+  }
+  return instant.toISOString();
+}
+
 function dateRule(
   rule: Extract<Rule, { field: 'lastDeliveredAt' | 'optedInAt' }>,
   params: SqlParams,
@@ -88,9 +99,9 @@ function dateRule(
     case 'never':
       return `(${column} IS NULL)`;
     case 'before':
-      return `(${column} IS NOT NULL AND ${column} < ${params.add(rule.value, 'timestamptz')})`;
+      return `(${column} IS NOT NULL AND ${column} < ${params.add(ruleInstant(rule.value), 'timestamptz')})`;
     case 'after':
-      return `(${column} IS NOT NULL AND ${column} > ${params.add(rule.value, 'timestamptz')})`;
+      return `(${column} IS NOT NULL AND ${column} > ${params.add(ruleInstant(rule.value), 'timestamptz')})`;
     case 'withinDays':
       return `(${column} IS NOT NULL AND ${column} >= now() - make_interval(days => ${params.add(rule.value, 'int')}))`;
     case 'notWithinDays':
@@ -134,7 +145,7 @@ export function compileRule(rule: Rule, params: SqlParams, r = 'r'): string {
 }
 
 function isGroup(node: RuleNode): node is RuleGroup {
-  return 'children' in node;
+  return Object.hasOwn(node, 'children');
 }
 
 /** A group as one parenthesized predicate; children joined by AND / OR. */

@@ -11,9 +11,9 @@ import {
   Length,
   Matches,
   Min,
-  ValidateIf,
 } from 'class-validator';
 
+import { Omittable } from '@app/common';
 import { KAKAO_USER_ID, type RecipientResponse } from '@app/recipients';
 
 import { type AudienceExclusions, type RuleGroup } from './audience-rules';
@@ -21,10 +21,6 @@ import { type AudienceEntity, AudienceKind } from './audience.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-/** The field may be left out, but not sent as null. */
-const Omittable = (): PropertyDecorator =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class CreateAudienceDto {
   @Transform(trim)

@@ -5,20 +5,15 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type ListQuery, type Page } from '@app/common';
 import { RecipientEntity } from '@app/recipients';
 
+import { type AudienceListFilter } from './audience-list.filter';
 import { type AudienceDefinition, SqlParams } from './audience-sql';
-import { AudienceEntity, type AudienceKind } from './audience.entity';
+import { AudienceEntity } from './audience.entity';
 
 /** The predicate of a membership test, compiled by the service with parameters from `$offset`. */
 export type MembershipSql = (params: SqlParams) => string;
 
-export interface AudienceListFilter {
-  q?: string;
-  kind?: AudienceKind[];
-  archived?: boolean;
-  ids?: string[];
-}
-
 const SORT_COLUMN: Record<string, string> = {
+  id: 'a.id',
   name: 'a.name',
   createdAt: 'a.created_at',
   updatedAt: 'a.updated_at',
@@ -115,8 +110,8 @@ export class AudienceRepository {
     if (filter.kind !== undefined) {
       builder.andWhere('a.kind IN (:...kinds)', { kinds: filter.kind });
     }
-    if (filter.ids !== undefined) {
-      builder.andWhere('a.id IN (:...ids)', { ids: filter.ids });
+    if (filter.id !== undefined) {
+      builder.andWhere('a.id IN (:...ids)', { ids: filter.id });
     }
     const [items, total] = await builder
       .orderBy(SORT_COLUMN[query.sort.field] ?? 'a.created_at', query.sort.order)

@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 
 import { type AuditActor, AuditService } from '@app/audit';
-import { DomainException, ErrorKind, type ListQuery, type Page } from '@app/common';
+import { type ListQuery, type Page } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import {
   ImportKind,
@@ -12,6 +12,7 @@ import {
   toRecipientResponse,
 } from '@app/recipients';
 
+import { type AudienceListFilter } from './audience-list.filter';
 import {
   type AudienceExclusions,
   type RuleGroup,
@@ -31,11 +32,7 @@ import {
   type AudienceSize,
 } from './audience.dto';
 import { AudienceEntity, AudienceKind } from './audience.entity';
-import {
-  type AudienceListFilter,
-  AudienceRepository,
-  type MembershipSql,
-} from './audience.repository';
+import { AudienceRepository, type MembershipSql } from './audience.repository';
 import {
   audienceNotFound,
   AudiencesErrorCode,
@@ -62,45 +59,6 @@ export interface UpdateAudienceInput {
 type ChannelActor = AuditActor & { channelId: string };
 
 const SAMPLE_SIZE = 10;
-
-function parseListFilter(filter: Record<string, unknown>): AudienceListFilter {
-  const out: AudienceListFilter = {};
-  const invalid = (field: string, reason: string) =>
-    new DomainException(ErrorKind.BadInput, 'list.invalid_query', `filter.${field}: ${reason}`, {
-      [`filter.${field}`]: reason,
-    });
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || value === '') {
-      continue;
-    }
-    if (key === 'q') {
-      if (typeof value !== 'string' || value.length > 100) {
-        throw invalid('q', 'must be text of at most 100 characters');
-      }
-      out.q = value.trim();
-    } else if (key === 'kind') {
-      const kinds: unknown[] = Array.isArray(value) ? value : [value];
-      if (!kinds.every((kind) => Object.values(AudienceKind).includes(kind as AudienceKind))) {
-        throw invalid('kind', 'must be dynamic or static');
-      }
-      out.kind = kinds as AudienceKind[];
-    } else if (key === 'archived') {
-      if (typeof value !== 'boolean') {
-        throw invalid('archived', 'must be true or false');
-      }
-      out.archived = value;
-    } else if (key === 'id') {
-      const ids: unknown[] = Array.isArray(value) ? value : [value];
-      if (ids.length > 200 || !ids.every((id) => typeof id === 'string' && isUUID(id))) {
-        throw invalid('id', 'must be an audience id or a list of at most 200');
-      }
-      out.ids = ids as string[];
-    } else {
-      throw invalid(key, 'unknown filter; use q, kind, archived or id');
-    }
-  }
-  return out;
-}
 
 /**
  * Audiences (segments) of a channel: dynamic rule trees compiled to one parameterized WHERE,
@@ -130,8 +88,8 @@ export class AudiencesService implements OnModuleInit {
     return audience;
   }
 
-  list(channelId: string, query: ListQuery): Promise<Page<AudienceEntity>> {
-    return this.audiences.page(channelId, parseListFilter(query.filter), query);
+  list(channelId: string, query: ListQuery<AudienceListFilter>): Promise<Page<AudienceEntity>> {
+    return this.audiences.page(channelId, query.filter, query);
   }
 
   async create(actor: ChannelActor, input: CreateAudienceInput): Promise<AudienceEntity> {

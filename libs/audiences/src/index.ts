@@ -11,6 +11,7 @@ export type {
   AudienceResponse,
   AudienceSize,
 } from './audience.dto';
+export { AUDIENCE_LIST_RULES, AudienceListFilter } from './audience-list.filter';
 export { AudienceKind } from './audience.entity';
 export type { AudienceEntity } from './audience.entity';
 export { OPERATORS, RULE_LIMITS, validateExclusions, validateRuleGroup } from './audience-rules';

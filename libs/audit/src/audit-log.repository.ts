@@ -4,8 +4,8 @@ import { type EntityManager, type Repository } from 'typeorm';
 
 import { type ListQuery, type Page } from '@app/common';
 
+import { type AuditLogFilter } from './audit-log-list.filter';
 import { AuditLogEntity } from './audit-log.entity';
-import { type AuditLogFilter } from './audit-log.query';
 
 export type NewAuditRow = Omit<AuditLogEntity, 'id' | 'at'>;
 
@@ -31,8 +31,8 @@ export class AuditLogRepository {
     if (filter.actorUserId !== undefined) {
       builder.andWhere('log.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
     }
-    if (filter.actions !== undefined) {
-      builder.andWhere('log.action IN (:...actions)', { actions: filter.actions });
+    if (filter.action !== undefined) {
+      builder.andWhere('log.action IN (:...actions)', { actions: filter.action });
     }
     if (filter.entityType !== undefined) {
       builder.andWhere('log.entityType = :entityType', { entityType: filter.entityType });

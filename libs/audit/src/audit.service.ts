@@ -4,8 +4,8 @@ import { type EntityManager } from 'typeorm';
 import { type ListQuery, type Page } from '@app/common';
 
 import { type AuditActor } from './audit-actor';
+import { type AuditLogFilter } from './audit-log-list.filter';
 import { type AuditLogEntity } from './audit-log.entity';
-import { parseAuditLogFilter } from './audit-log.query';
 import { AuditLogRepository } from './audit-log.repository';
 import { redactSecrets } from './audit-redaction';
 
@@ -53,7 +53,7 @@ export class AuditService {
   }
 
   /** One page of a channel's audit trail, newest first by default; filters as in the query. */
-  list(channelId: string, query: ListQuery): Promise<Page<AuditLogEntity>> {
-    return this.auditLog.page(channelId, parseAuditLogFilter(query.filter), query);
+  list(channelId: string, query: ListQuery<AuditLogFilter>): Promise<Page<AuditLogEntity>> {
+    return this.auditLog.page(channelId, query.filter, query);
   }
 }

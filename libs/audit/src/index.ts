@@ -1,8 +1,7 @@
 export { systemActor } from './audit-actor';
 export type { AuditActor } from './audit-actor';
 export { AuditLogEntity } from './audit-log.entity';
-export { AUDIT_LOG_LIST_RULES } from './audit-log.query';
-export type { AuditLogFilter } from './audit-log.query';
+export { AUDIT_LOG_LIST_RULES, AuditLogFilter } from './audit-log-list.filter';
 export { REDACTED } from './audit-redaction';
 export { toAuditLogResponse } from './audit.dto';
 export type { AuditLogResponse } from './audit.dto';

@@ -36,6 +36,13 @@ describe('messageErrors', () => {
   ])('rejects %s', (_case, change, field) => {
     expect(Object.keys(messageErrors({ ...message, ...change }))).toContain(field);
   });
+
+  it('names the button link that is not a URL, not the other one', () => {
+    const button = { title: 'Go', webUrl: 'https://e.com', mobileWebUrl: 'javascript:alert(1)' };
+    expect(messageErrors({ ...message, button })).toEqual({
+      'message.button.mobileWebUrl': 'must be an http(s) URL',
+    });
+  });
 });
 
 describe('schedules', () => {
@@ -93,5 +100,70 @@ describe('schedules', () => {
     expect(occurrenceAfter(schedule, new Date('2030-04-12T01:00:01Z'))?.toISOString()).toBe(
       '2030-04-19T01:00:00.000Z',
     );
+  });
+});
+
+describe('recurring schedules and local times', () => {
+  const now = new Date('2030-04-10T00:00:00Z');
+  const recurring = (rrule: string) =>
+    scheduleErrors(
+      { kind: 'recurring', at: '2030-04-12T10:00', rrule, timeZone: 'Asia/Seoul' },
+      now,
+    );
+
+  it.each([
+    'FREQ=DAILY',
+    'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE',
+    'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=12',
+    'FREQ=YEARLY;BYMONTH=4;UNTIL=20350101T000000Z',
+  ])('accepts %s', (rrule) => {
+    expect(recurring(rrule)).toEqual({});
+  });
+
+  it.each([
+    ['FREQ=SECONDLY;COUNT=5', 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY'],
+    ['FREQ=MINUTELY', 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY'],
+    ['FREQ=HOURLY;INTERVAL=1', 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY'],
+    ['FREQ=DAILY;BYHOUR=9,10,11', expect.stringContaining('BYHOUR is not supported')],
+    ['FREQ=DAILY;BYMINUTE=0,30', expect.stringContaining('BYMINUTE is not supported')],
+    ['FREQ=WEEKLY;BYSECOND=1,2', expect.stringContaining('BYSECOND is not supported')],
+  ])('refuses %s, which could run more than once a day', (rrule, reason) => {
+    expect(recurring(rrule)).toEqual({ 'schedule.rrule': reason });
+  });
+
+  it('has no next run for a rule outside the allowed set (stored before it was checked)', () => {
+    expect(
+      occurrenceAfter(
+        {
+          kind: 'recurring',
+          at: '2030-04-12T10:00',
+          rrule: 'FREQ=SECONDLY',
+          timeZone: 'Asia/Seoul',
+        },
+        now,
+      ),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    '12',
+    '2030-04-12',
+    '2030-04-12T10',
+    '2030-02-30T10:00',
+    '0000-01-01T10:00',
+    '2030-04-12T24:00',
+    '2030-04-12T10:00Z',
+    '2030-W15-5T10:00',
+    '2030-04-12 10:00',
+  ])('refuses the local time %j by schedule.at', (at) => {
+    expect(scheduleErrors({ kind: 'at', at, timeZone: 'Asia/Seoul' }, now)).toEqual({
+      'schedule.at': 'must be a local date-time YYYY-MM-DDTHH:mm',
+    });
+  });
+
+  it('accepts a local time with seconds, as a datetime-local input may send it', () => {
+    expect(
+      scheduleErrors({ kind: 'at', at: '2030-04-12T10:00:30', timeZone: 'Asia/Seoul' }, now),
+    ).toEqual({});
   });
 });

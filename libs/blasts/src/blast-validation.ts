@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 
+import { rruleProblem } from '@app/campaigns';
+import { isCalendarDate } from '@app/common';
+
 import { type BlastMessage, type BlastSchedule } from './blast.entity';
 
 const TEMPLATE_MAX_BYTES = 10 * 1024;
@@ -56,8 +59,10 @@ export function messageErrors(message: BlastMessage): Record<string, string> {
     if (!message.button.webUrl && !message.button.mobileWebUrl) {
       errors['message.button.webUrl'] = 'a button needs a web or mobile web link';
     }
-    if (!isHttpUrl(message.button.webUrl) || !isHttpUrl(message.button.mobileWebUrl)) {
-      errors['message.button.webUrl'] = 'must be an http(s) URL';
+    for (const field of ['webUrl', 'mobileWebUrl'] as const) {
+      if (!isHttpUrl(message.button[field])) {
+        errors[`message.button.${field}`] = 'must be an http(s) URL';
+      }
     }
   }
   if (Buffer.byteLength(JSON.stringify(message)) > TEMPLATE_MAX_BYTES) {
@@ -66,19 +71,38 @@ export function messageErrors(message: BlastMessage): Record<string, string> {
   return errors;
 }
 
-/** The local date-time `at` of a schedule as an instant, or undefined when it does not parse. */
+/** `YYYY-MM-DDTHH:mm`, seconds optional (what a datetime-local input sends). */
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+
+/**
+ * The local date-time `at` of a schedule as an instant, or undefined when it is not exactly
+ * `YYYY-MM-DDTHH:mm[:ss]` on a real day (luxon alone also reads `12` or `2030-W15`).
+ */
 export function scheduleInstant(schedule: BlastSchedule): Date | undefined {
-  if (!schedule.at) {
+  const match = schedule.at === undefined ? null : LOCAL_DATE_TIME.exec(schedule.at);
+  if (!match || !isCalendarDate(match[1])) {
     return undefined;
   }
-  const local = DateTime.fromISO(schedule.at, { zone: schedule.timeZone });
+  const local = DateTime.fromISO(match[0], { zone: schedule.timeZone });
   return local.isValid ? local.toJSDate() : undefined;
 }
 
-/** The occurrences of a recurring schedule from its first `at`, in the schedule's zone. */
+/**
+ * Why a blast's RRULE is refused, or undefined. Blasts take the recurrences campaigns take:
+ * FREQ DAILY to YEARLY with INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH and WKST. Without
+ * BYHOUR, BYMINUTE or BYSECOND these never repeat within a day, so runs are at least a day apart.
+ */
+export function blastRruleProblem(rrule: string): string | undefined {
+  return rruleProblem(rrule);
+}
+
+/**
+ * The occurrences of a recurring schedule from its first `at`, in the schedule's zone. A rule
+ * outside the allowed set (a blast stored before the check) has no further occurrence.
+ */
 export function occurrenceAfter(schedule: BlastSchedule, after: Date): Date | undefined {
   const first = scheduleInstant(schedule);
-  if (!first || !schedule.rrule) {
+  if (!first || !schedule.rrule || blastRruleProblem(schedule.rrule) !== undefined) {
     return undefined;
   }
   const rule = new RRule({ ...RRule.parseString(schedule.rrule), dtstart: first });
@@ -103,8 +127,11 @@ export function scheduleErrors(schedule: BlastSchedule, now: Date): Record<strin
     errors['schedule.at'] = 'must be in the future';
   }
   if (schedule.kind === 'recurring') {
+    const problem = schedule.rrule ? blastRruleProblem(schedule.rrule) : undefined;
     if (!schedule.rrule) {
       errors['schedule.rrule'] = 'is required for a recurring schedule';
+    } else if (problem !== undefined) {
+      errors['schedule.rrule'] = problem;
     } else {
       try {
         if (!occurrenceAfter(schedule, now)) {

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -12,17 +13,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { INT4_MAX, Omittable } from '@app/common';
+
 // Shapes only; the rules (template limits, schedule, audience) live in blast-validation.ts.
+// Optional fields are @Omittable (null is refused) unless null has a meaning (no frequency cap).
 
 export class BlastButtonDto {
   @IsString()
   title!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   webUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   mobileWebUrl?: string;
 }
@@ -31,48 +35,51 @@ export class BlastMessageDto {
   @IsIn(['event', 'calendar'])
   idType!: 'event' | 'calendar';
 
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   campaignId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   subscribeCalendarId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   title?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   description?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   imageUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
+  @Max(INT4_MAX)
   imageWidth?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
+  @Max(INT4_MAX)
   imageHeight?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   webUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   mobileWebUrl?: string;
 
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => BlastButtonDto)
   button?: BlastButtonDto;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   tracking?: boolean;
 }
@@ -81,18 +88,18 @@ export class BlastScheduleDto {
   @IsIn(['now', 'at', 'recurring'])
   kind!: 'now' | 'at' | 'recurring';
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   at?: string;
 
   @IsString()
   timeZone!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   rrule?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   onlyNotReached?: boolean;
 }
@@ -154,7 +161,8 @@ export class TestSendDto {
 }
 
 export class ResendDto {
-  @IsOptional()
+  @Omittable()
+  @IsArray()
   @IsIn(['unknown', 'failed'], { each: true })
   states?: ('unknown' | 'failed')[];
 }

@@ -192,6 +192,14 @@ export class BlastsService implements OnModuleInit {
         deliveryMode: `friends mode takes at most ${FRIENDS_MODE_MAX_RECIPIENTS} recipients`,
       });
     }
+    if (mode === DeliveryMode.Friends && input.senderRecipientId) {
+      // Sends use the sender's token from this channel only; a foreign id would just fail later.
+      await this.recipients.get(actor.channelId, input.senderRecipientId).catch(() => {
+        throw new BlastException(BlastErrorCode.Invalid, 'Unknown sender', {
+          senderRecipientId: 'must be a recipient of this channel',
+        });
+      });
+    }
     const kakaoTargetId = await this.kakaoTargetOf(actor.channelId, message);
     return this.blasts.save(
       this.blasts.create({

@@ -14,6 +14,12 @@ export type { BlastEntity, BlastMessage, BlastSchedule } from './blast.entity';
 export { BlastState, DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
 export { BlastErrorCode, BlastException } from './blast.exception';
 export { BLAST_ENTITIES, BlastsModule } from './blasts.module';
+export {
+  RECIPIENT_DELIVERY_LIST_RULES,
+  RecipientDeliveryListFilter,
+  RUN_DELIVERY_LIST_RULES,
+  RunDeliveryListFilter,
+} from './delivery-list.filter';
 export { BlastsService, DAILY_MESSAGE_QUOTA } from './blasts.service';
 export type { BlastActor, BlastEstimate, RunProgress } from './blasts.service';
 export { isQuiet, nextSeoulMidnight, quietEndsAt } from './quiet-hours';

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@app/common';
 import { KAKAO_COLORS } from '@app/kakao-client';
 
 import { type CampaignContent, type CampaignSnapshot } from './campaign-content';
@@ -23,7 +24,6 @@ export const LIMITS = {
 } as const;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HEX_COLOR = /^#?[0-9A-Fa-f]{6}$/;
 
 /** Counts characters as people do (a Hangul syllable or an emoji is one). */
@@ -42,18 +42,6 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function isCalendarDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
 }
 
 function isHttpUrl(text: string): boolean {

@@ -12,49 +12,51 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { Omittable } from '@app/common';
 import { KAKAO_COLORS, type Color } from '@app/kakao-client';
 
 // Shapes only: the limits live in campaign-validation.ts, shared with imports and restores.
+// Optional fields are @Omittable (null is refused) unless null has a meaning (notes: cleared).
 
 export class CampaignLocationDto {
   @IsString()
   name!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   address?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsNumber()
   latitude?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsNumber()
   longitude?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   locationId?: number;
 }
 
 export class CampaignBannerDto {
-  @IsOptional()
+  @Omittable()
   @IsString()
   pcImageUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   mobileImageUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   bgColor?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   webUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   mobileWebUrl?: string;
 }
@@ -63,11 +65,11 @@ export class CampaignReminderButtonDto {
   @IsString()
   title!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   webUrl?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   mobileWebUrl?: string;
 }
@@ -76,60 +78,63 @@ export class CampaignContentDto {
   @IsString()
   title!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   description?: string;
 
   @IsBoolean()
   allDay!: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   startsAt?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   endsAt?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   startDate?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   endDate?: string;
 
   @IsString()
   timeZone!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   lunar?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   rrule?: string;
 
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CampaignLocationDto)
   location?: CampaignLocationDto;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @IsInt({ each: true })
   reminders?: number[];
 
-  @IsOptional()
+  @Omittable()
   @IsIn(KAKAO_COLORS)
   color?: Color;
 
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CampaignBannerDto)
   banner?: CampaignBannerDto;
 
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CampaignReminderButtonDto)
   reminderButton?: CampaignReminderButtonDto;
@@ -139,7 +144,7 @@ export class CampaignTargetDto {
   @IsIn(['public_events', 'subscribe_calendar'])
   kind!: 'public_events' | 'subscribe_calendar';
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   calendarId?: string;
 }
@@ -148,7 +153,7 @@ export class CreateCampaignDto {
   @IsString()
   name!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
@@ -157,7 +162,8 @@ export class CreateCampaignDto {
   @IsString()
   notes?: string;
 
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CampaignTargetDto)
   target?: CampaignTargetDto;
@@ -174,11 +180,11 @@ export class UpdateCampaignDto {
   @Min(1)
   version!: number;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   name?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
@@ -187,12 +193,13 @@ export class UpdateCampaignDto {
   @IsString()
   notes?: string;
 
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CampaignTargetDto)
   target?: CampaignTargetDto;
 
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => CampaignContentDto)
@@ -200,13 +207,13 @@ export class UpdateCampaignDto {
 }
 
 export class ApprovalDecisionDto {
-  @IsOptional()
+  @Omittable()
   @IsString()
   comment?: string;
 }
 
 export class RestoreRevisionDto {
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   version?: number;

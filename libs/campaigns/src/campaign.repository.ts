@@ -4,10 +4,11 @@ import { type EntityManager, In, type Repository, type SelectQueryBuilder } from
 
 import { type ListQuery, type Page } from '@app/common';
 
-import { type CampaignListFilter } from './campaign-list-filter';
+import { type CampaignListFilter } from './campaign-list.filter';
 import { CampaignEntity } from './campaign.entity';
 
 export const CAMPAIGN_SORTABLE = [
+  'id',
   'name',
   'title',
   'startsAt',
@@ -18,6 +19,7 @@ export const CAMPAIGN_SORTABLE = [
 ] as const;
 
 const COLUMN_OF: Record<(typeof CAMPAIGN_SORTABLE)[number], string> = {
+  id: 'c.id',
   name: 'c.name',
   title: 'c.title',
   startsAt: 'c.starts_at',
@@ -38,8 +40,8 @@ export class CampaignRepository {
     query: SelectQueryBuilder<CampaignEntity>,
     filter: CampaignListFilter,
   ): SelectQueryBuilder<CampaignEntity> {
-    if (filter.ids) {
-      query.andWhere('c.id IN (:...ids)', { ids: filter.ids });
+    if (filter.id) {
+      query.andWhere('c.id IN (:...ids)', { ids: filter.id });
     }
     // Live lists match the partial indexes (WHERE archived_at IS NULL) of every sort key.
     query.andWhere(filter.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
@@ -49,18 +51,18 @@ export class CampaignRepository {
       });
     }
     for (const [values, column, name] of [
-      [filter.syncStates, 'c.sync_state', 'syncStates'],
-      [filter.approvalStates, 'c.approval_state', 'approvalStates'],
-      [filter.kakaoStates, 'c.kakao_state', 'kakaoStates'],
-      [filter.targetCalendarIds, 'c.target_calendar_id', 'targetCalendarIds'],
-      [filter.ownerIds, 'c.owner_id', 'ownerIds'],
+      [filter.syncState, 'c.sync_state', 'syncStates'],
+      [filter.approvalState, 'c.approval_state', 'approvalStates'],
+      [filter.kakaoState, 'c.kakao_state', 'kakaoStates'],
+      [filter.targetCalendarId, 'c.target_calendar_id', 'targetCalendarIds'],
+      [filter.ownerId, 'c.owner_id', 'ownerIds'],
     ] as const) {
       if (values) {
         query.andWhere(`${column} IN (:...${name})`, { [name]: values });
       }
     }
-    if (filter.tags) {
-      query.andWhere('c.tags && :tags', { tags: filter.tags });
+    if (filter.tag || filter.tags) {
+      query.andWhere('c.tags && :tags', { tags: [...(filter.tag ?? []), ...(filter.tags ?? [])] });
     }
     // Overlap of the whole series with a window (the calendar view asks for everything visible
     // in a month, repeats of earlier campaigns too): one range condition the GiST index answers,

@@ -7,7 +7,7 @@ import { TransactionRunner } from '@app/database';
 
 import { auditCampaign, type CampaignActor } from './campaign-actor';
 import { type CampaignSnapshot } from './campaign-content';
-import { parseCampaignListFilter } from './campaign-list-filter';
+import { type CampaignListFilter } from './campaign-list.filter';
 import { type CampaignRevisionEntity } from './campaign-revision.entity';
 import { CampaignRevisionRepository } from './campaign-revision.repository';
 import {
@@ -50,8 +50,8 @@ export class CampaignsService {
   ) {}
 
   /** One page of the channel's campaigns; a bad filter answers 400 naming `filter.<key>`. */
-  list(channelId: string, query: ListQuery): Promise<Page<CampaignEntity>> {
-    return this.campaigns.list(channelId, parseCampaignListFilter(query.filter), query);
+  list(channelId: string, query: ListQuery<CampaignListFilter>): Promise<Page<CampaignEntity>> {
+    return this.campaigns.list(channelId, query.filter, query);
   }
 
   async get(channelId: string, id: string): Promise<CampaignEntity> {

@@ -26,6 +26,7 @@ export {
 export type { CampaignEntity } from './campaign.entity';
 export { ApprovalState, KakaoState, SyncState } from './campaign.enums';
 export { CampaignErrorCode, CampaignException } from './campaign.exception';
+export { CampaignListFilter } from './campaign-list.filter';
 export { CAMPAIGN_SORTABLE } from './campaign.repository';
 export { toCampaignResponse } from './campaign.response';
 export type { CampaignResponse } from './campaign.response';
@@ -34,5 +35,10 @@ export { CampaignsService } from './campaigns.service';
 export { diffWithKakao, toPublicEvent } from './kakao-event-mapping';
 export { describeRrule, rruleProblem } from './recurrence-rule';
 export type { SubscribeCalendarEntity } from './subscribe-calendar.entity';
+export { HolidayQueryDto } from './holiday-query.dto';
+export {
+  SUBSCRIBE_CALENDAR_LIST_RULES,
+  SubscribeCalendarListFilter,
+} from './subscribe-calendar-list.filter';
 export { SubscribeCalendarsService } from './subscribe-calendars.service';
 export type { UnmanagedPublicEventEntity } from './unmanaged-public-event.entity';

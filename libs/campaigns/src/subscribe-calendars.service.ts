@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Redis } from 'ioredis';
-import { type Repository } from 'typeorm';
+import { ILike, In, type Repository } from 'typeorm';
 
 import { type ChannelEntity, ChannelsService } from '@app/channels';
+import { type ListQuery } from '@app/common';
+import { AppConfig } from '@app/config';
 import { JobName, type JobPayloads, OnJob, REDIS } from '@app/jobs';
 import { type AdminCallOptions, type Holiday, KakaoClient } from '@app/kakao-client';
 
 import { type CampaignEntity } from './campaign.entity';
 import { CampaignErrorCode, CampaignException } from './campaign.exception';
 import { CampaignRepository } from './campaign.repository';
+import { type SubscribeCalendarListFilter } from './subscribe-calendar-list.filter';
 import { SubscribeCalendarEntity } from './subscribe-calendar.entity';
 
 const HOLIDAY_CACHE_SECONDS = 24 * 3600;
@@ -31,6 +34,7 @@ export class SubscribeCalendarsService {
     private readonly channels: ChannelsService,
     private readonly kakao: KakaoClient,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {}
 
   private adminCall(channel: ChannelEntity): AdminCallOptions {
@@ -85,11 +89,16 @@ export class SubscribeCalendarsService {
 
   list(
     channelId: string,
-    start: number,
-    end: number,
+    query: ListQuery<SubscribeCalendarListFilter>,
   ): Promise<[SubscribeCalendarEntity[], number]> {
+    const { q, id } = query.filter;
+    const { start, end } = query.range;
     return this.calendars.findAndCount({
-      where: { channelId },
+      where: {
+        channelId,
+        ...(q ? { name: ILike(`%${q.replace(/[\\%_]/g, '\\$&')}%`) } : {}),
+        ...(id ? { id: In(id) } : {}),
+      },
       order: { removedAt: { direction: 'DESC', nulls: 'FIRST' }, name: 'ASC' },
       skip: start,
       take: end - start + 1,
@@ -136,7 +145,8 @@ export class SubscribeCalendarsService {
       );
     }
     const channel = await this.channels.get(channelId);
-    const key = `kcc:holidays:${channel.id}:${from}:${to}`;
+    // Under the configured prefix, like every key of ours: consoles sharing a Redis stay apart.
+    const key = `${this.config.redis.queuePrefix}:holidays:${channel.id}:${from}:${to}`;
     const cached = await this.redis.get(key).catch(() => null);
     if (cached) {
       return JSON.parse(cached) as Holiday[];

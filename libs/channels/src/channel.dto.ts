@@ -1,5 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Length, Matches, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Length, Matches, Min } from 'class-validator';
+
+import { Omittable } from '@app/common';
 
 import { type ChannelEntity } from './channel.entity';
 import { canonicalTimeZone, IsIanaTimeZone } from './time-zone';
@@ -9,13 +11,6 @@ const NO_WHITESPACE = /^\S+$/;
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-/**
- * The field may be left out, but not sent as null: unlike @IsOptional, null still meets the
- * field's validators, so `{ "name": null }` is a 400 naming the field rather than a database error.
- */
-const Omittable = (): PropertyDecorator =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Settings of `PUT /api/channels/:id`. Omitted fields stay; Kakao keys are write-only. */
 export class UpdateChannelDto {

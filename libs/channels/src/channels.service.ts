@@ -6,10 +6,10 @@ import { type AuditActor, AuditService } from '@app/audit';
 import { type ListQuery, type Page, SecretBox } from '@app/common';
 import { TransactionRunner } from '@app/database';
 
+import { type ChannelListFilter } from './channel-list.filter';
 import { channelAuditSnapshot, toChannelResponse } from './channel.dto';
 import { ChannelEntity } from './channel.entity';
 import { ChannelsErrorCode, ChannelsException } from './channels.exception';
-import { parseChannelListFilter } from './channels.query';
 
 export interface CreateChannelInput {
   name: string;
@@ -41,6 +41,7 @@ export interface KakaoAppCredentials {
 }
 
 const SORT_COLUMNS: Record<string, string> = {
+  id: 'channel.id',
   name: 'channel.name',
   channelPublicId: 'channel.channelPublicId',
   createdAt: 'channel.createdAt',
@@ -79,16 +80,19 @@ export class ChannelsService {
   }
 
   /** One page of the given channels (the caller's), in the simple-rest list format. */
-  async listAmong(ids: readonly string[], query: ListQuery): Promise<Page<ChannelEntity>> {
+  async listAmong(
+    ids: readonly string[],
+    query: ListQuery<ChannelListFilter>,
+  ): Promise<Page<ChannelEntity>> {
     if (ids.length === 0) {
       return { items: [], total: 0 };
     }
-    const filter = parseChannelListFilter(query.filter);
+    const { filter } = query;
     const builder = this.channels
       .createQueryBuilder('channel')
       .where('channel.id IN (:...ids)', { ids: [...ids] });
-    if (filter.ids !== undefined) {
-      builder.andWhere('channel.id IN (:...wanted)', { wanted: filter.ids });
+    if (filter.id !== undefined) {
+      builder.andWhere('channel.id IN (:...wanted)', { wanted: filter.id });
     }
     if (filter.q !== undefined && filter.q !== '') {
       builder.andWhere('channel.name ILIKE :pattern', {

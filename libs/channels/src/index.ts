@@ -3,7 +3,7 @@ export type { ChannelResponse } from './channel.dto';
 export { ChannelEntity } from './channel.entity';
 export { ChannelsErrorCode, ChannelsException } from './channels.exception';
 export { ChannelsModule } from './channels.module';
-export { CHANNEL_LIST_RULES } from './channels.query';
+export { CHANNEL_LIST_RULES, ChannelListFilter } from './channel-list.filter';
 export { ChannelsService } from './channels.service';
 export type {
   CreateChannelInput,

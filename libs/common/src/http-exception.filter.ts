@@ -23,8 +23,39 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
+};
+
+// Fastify's own refusals, with the part of the request they concern and what is wrong with it
+// (its wording repeats the whole URL back).
+const FASTIFY_FIELD_ERRORS: Record<string, { field: string; reason: string; message: string }> = {
+  FST_ERR_BAD_URL: {
+    field: 'url',
+    reason: 'has a broken percent-encoding',
+    message: 'The URL is not valid: it has a broken percent-encoding',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    field: 'url',
+    reason: 'has a path parameter that is too long',
+    message: 'A path parameter is too long',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    field: 'body',
+    reason: 'must be valid JSON',
+    message: 'The body is not valid JSON (keys __proto__ and constructor.prototype are refused)',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    field: 'body',
+    reason: 'must not be empty',
+    message: 'The body is empty but its content type is application/json',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    field: 'body',
+    reason: 'is too large',
+    message: 'The body is too large',
+  },
 };
 
 /** Turns anything thrown in a request into the envelope; unknown errors become a logged 500. */
@@ -50,26 +81,46 @@ export function toErrorEnvelope(error: unknown, logger?: Logger): ErrorEnvelope 
       ...(body.errors ? { errors: body.errors } : {}),
     };
   }
-  // Fastify's own errors (bad JSON body, body too large) carry a statusCode.
-  const status = (error as { statusCode?: unknown }).statusCode;
+  // Fastify's own errors (bad URL, bad JSON body, body too large) carry a statusCode.
+  const { statusCode: status, code: fastifyCode } = error as {
+    statusCode?: unknown;
+    code?: unknown;
+  };
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    const known = typeof fastifyCode === 'string' ? FASTIFY_FIELD_ERRORS[fastifyCode] : undefined;
     return {
       statusCode: status,
       code: CODE_BY_STATUS[status] ?? 'bad_request',
-      message: error instanceof Error ? error.message : 'Bad request',
+      message: known?.message ?? (error instanceof Error ? error.message : 'Bad request'),
+      ...(known ? { errors: { [known.field]: known.reason } } : {}),
     };
   }
   logger?.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };
 }
 
+/** Turns an error of another layer (e.g. a client library) into a domain error, if it knows it. */
+export type ErrorTranslator = (error: unknown) => DomainException | undefined;
+
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(private readonly translators: readonly ErrorTranslator[] = []) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
-    const envelope = toErrorEnvelope(error, this.logger);
+    const translated = this.translators.reduce<DomainException | undefined>(
+      (found, translate) => found ?? translate(error),
+      undefined,
+    );
+    const envelope = toErrorEnvelope(translated ?? error, this.logger);
+    // A 429 that knows its wait says it in the standard header too, not only in the body.
+    const retryAfter =
+      envelope.statusCode === 429 ? envelope.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+    }
     reply.status(envelope.statusCode).header('content-type', 'application/json').send(envelope);
   }
 }

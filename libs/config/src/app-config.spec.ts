@@ -34,6 +34,31 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('admits no private webhook target unless told', () => {
+    expect(loadConfig({}).webhooks).toMatchObject({
+      allowPrivateTargets: false,
+      allowedTargets: [],
+    });
+    expect(
+      loadConfig({
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_ALLOWED_HOSTS: ' hooks.internal, 10.1.2.3 ,192.168.0.0/16,fd00::/8,::1 ',
+      }).webhooks,
+    ).toMatchObject({
+      allowPrivateTargets: true,
+      allowedTargets: ['hooks.internal', '10.1.2.3', '192.168.0.0/16', 'fd00::/8', '::1'],
+    });
+  });
+
+  it.each(['127.1', '0x7f000001', '10.0/8', '10.0.0.0/33', 'http://hooks.example', 'a b'])(
+    'refuses the webhook target %j',
+    (entry) => {
+      expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: `hooks.example,${entry}` })).toThrow(
+        /WEBHOOK_ALLOWED_HOSTS/,
+      );
+    },
+  );
+
   it('lists every bad variable at once', () => {
     let caught: unknown;
     try {

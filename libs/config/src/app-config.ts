@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
-import { EnvDto, SECRET_ENV_KEYS } from './env.dto';
+import { EnvDto, listOf, SECRET_ENV_KEYS } from './env.dto';
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -34,6 +34,10 @@ export interface WebhooksConfig {
   retryBaseMs: number;
   sweepMs: number;
   timeoutMs: number;
+  /** Loopback, private, CGNAT and unique-local targets are admitted (development, tests). */
+  allowPrivateTargets: boolean;
+  /** Host names, addresses and CIDR blocks admitted although not public. */
+  allowedTargets: string[];
 }
 
 export interface JobsConfig {
@@ -97,6 +101,8 @@ export class AppConfig {
       retryBaseMs: values.WEBHOOK_RETRY_BASE_MS,
       sweepMs: values.WEBHOOK_SWEEP_MS,
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
+      allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE === 'true',
+      allowedTargets: listOf(values.WEBHOOK_ALLOWED_HOSTS),
     };
     this.kakao = {
       apiBaseUrl: values.KAKAO_API_BASE_URL.replace(/\/+$/, ''),

@@ -1,10 +1,71 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import ipaddr from 'ipaddr.js';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true } as const;
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+const HOST_NAME =
+  /^(?=.{1,253}\.?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** Splits a comma-separated list, dropping blanks. */
+export function listOf(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/** An address, a CIDR block or a host name; the message names the first entry that is none. */
+const IsTargetList = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isTargetList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && targetListProblem(value) === null,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'}: ${targetListProblem(String(args?.value)) ?? 'is invalid'}`,
+    },
+  });
+
+/** Dotted-decimal IPv4 (no `127.1` or `0x7f000001` shorthands) or IPv6. */
+function isPlainAddress(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text);
+}
+
+function isCidrBlock(text: string): boolean {
+  const [address, bits, extra] = text.split('/');
+  if (extra !== undefined || !address || !bits || !/^\d{1,3}$/.test(bits)) {
+    return false;
+  }
+  try {
+    return isPlainAddress(address) && ipaddr.parseCIDR(text).length === 2;
+  } catch {
+    return false;
+  }
+}
+
+function targetListProblem(value: string): string | null {
+  for (const entry of listOf(value)) {
+    // A name ending in a number is an address to URL parsers (127.1 is 127.0.0.1): refused.
+    const isHostName = HOST_NAME.test(entry) && !/(^|\.)(\d+|0x[0-9a-f]*)\.?$/i.test(entry);
+    if (!isPlainAddress(entry) && !isCidrBlock(entry) && !isHostName) {
+      return `"${entry}" is not an IP address, a CIDR block or a host name`;
+    }
+  }
+  return null;
+}
 
 /**
  * Every environment variable the console reads, with its default. Validated once per process;
@@ -97,6 +158,21 @@ export class EnvDto {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * Webhooks may reach loopback, private (RFC 1918), CGNAT and unique-local addresses: for
+   * development and tests with a receiver on this machine. Never in a shared deployment.
+   */
+  @IsIn(['true', 'false'], { message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE: 'true' | 'false' = 'false';
+
+  /**
+   * Non-public webhook targets the operator admits, comma-separated: host names (exactly that
+   * name, not its subdomains), IP addresses or CIDR blocks. Everything else must be public.
+   */
+  @IsString()
+  @IsTargetList()
+  WEBHOOK_ALLOWED_HOSTS = '';
 
   /**
    * The address people and Kakao reach the API at (no trailing slash needed): builds the opt-in

@@ -64,7 +64,10 @@ interface Signed {
 interface InboxMessage {
   message_id: string;
   sent_at: string;
-  template: { content?: { link?: { web_url?: string } } };
+  template: {
+    content?: { link?: { web_url?: string } };
+    buttons?: { link?: { web_url?: string } }[];
+  };
 }
 
 const PARALLEL = 16;
@@ -350,11 +353,13 @@ async function actOnMessages(
     if (click < campaign.rates.click) {
       // The tracking link and the landing page are what a person opens in a browser.
       const path = new URL(link).pathname;
-      const opens = reopen < REOPEN_SHARE ? 2 : 1;
-      for (let open = 0; open < opens; open += 1) {
-        await expectPage(fetch(`${options.apiUrl}${path}`, { redirect: 'manual' }), 302);
+      // A second open taps the message's button: the same link again at once counts once.
+      const button = message.template.buttons?.[0]?.link?.web_url;
+      const opened = reopen < REOPEN_SHARE && button ? [path, new URL(button).pathname] : [path];
+      for (const openedPath of opened) {
+        await expectPage(fetch(`${options.apiUrl}${openedPath}`, { redirect: 'manual' }), 302);
       }
-      counted.clicks += opens;
+      counted.clicks += opened.length;
       counted.clickers += 1;
       if (follow < campaign.rates.landingFollow) {
         const follow = `${options.apiUrl}${path.replace('/r/', '/l/')}/follow`;

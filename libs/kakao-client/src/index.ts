@@ -16,6 +16,7 @@ export {
   KakaoErrorCode,
   type KakaoErrorCodeName,
   type KakaoErrorKind,
+  KakaoKeyMissingError,
 } from './kakao-api.error';
 export { KakaoClient } from './kakao-client';
 export { KakaoClientModule, type KakaoClientModuleOptions } from './kakao-client.module';

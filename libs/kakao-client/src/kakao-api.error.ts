@@ -102,6 +102,18 @@ export class KakaoApiError extends Error {
   }
 }
 
+/** A call needs a key the channel (and the client's defaults) do not have: nothing was sent. */
+export class KakaoKeyMissingError extends Error {
+  constructor(readonly key: 'adminKey' | 'restApiKey') {
+    super(
+      key === 'adminKey'
+        ? 'KakaoClient: no admin key: pass { adminKey } or configure KAKAO_ADMIN_KEY'
+        : 'KakaoClient: no REST API key: pass { restApiKey } or configure KAKAO_REST_API_KEY',
+    );
+    this.name = 'KakaoKeyMissingError';
+  }
+}
+
 export function isKakaoApiError(value: unknown, code?: number): value is KakaoApiError {
   return value instanceof KakaoApiError && (code === undefined || value.code === code);
 }

@@ -1,6 +1,7 @@
 // What every endpoint group shares: which host, which credential, and where the parameters go
 // (query for GET/DELETE, form body for POST; contract 1.1).
 
+import { KakaoKeyMissingError } from './kakao-api.error';
 import { type KakaoClientOptions } from './kakao-client.options';
 import { EncodedForm, type HttpMethod, type KakaoHttp } from './kakao-http';
 import { type JsonObject } from './kakao-response';
@@ -49,7 +50,7 @@ export class KakaoRequester {
   ): Promise<JsonObject> {
     const key = call?.adminKey ?? this.options.adminKey;
     if (key === undefined || key.length === 0) {
-      throw new Error('KakaoClient: no admin key: pass { adminKey } or configure KAKAO_ADMIN_KEY');
+      throw new KakaoKeyMissingError('adminKey');
     }
     return this.kapi(method, path, `KakaoAK ${key}`, params, call);
   }

@@ -1,6 +1,7 @@
 // Kakao Login's OAuth 2.0 endpoints on kauth (contract 2.7): the consent URL, the code exchange
 // and the refresh. Errors come back as KakaoApiError with kind `oauth` and `errorCode` (KOE…).
 
+import { KakaoKeyMissingError } from './kakao-api.error';
 import { type CallOptions, type KakaoRequester } from './kakao-requester';
 import { type JsonObject } from './kakao-response';
 import { type OAuthToken } from './kakao.types';
@@ -85,9 +86,7 @@ export class OAuthApi {
   private clientId(options: Pick<OAuthCallOptions, 'restApiKey'> | undefined): string {
     const key = options?.restApiKey ?? this.requester.options.restApiKey;
     if (key === undefined || key.length === 0) {
-      throw new Error(
-        'KakaoClient: no REST API key: pass { restApiKey } or configure KAKAO_REST_API_KEY',
-      );
+      throw new KakaoKeyMissingError('restApiKey');
     }
     return key;
   }

@@ -1,6 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Redis } from 'ioredis';
 
 import { BlastsService, type TrackedDelivery } from '@app/blasts';
+import { AppConfig } from '@app/config';
+import { REDIS } from '@app/jobs';
 import { isKakaoApiError, KakaoClient, KakaoErrorCode } from '@app/kakao-client';
 import { RecipientsService } from '@app/recipients';
 import { TrackedLink, TrackingLinksService } from '@app/tracking';
@@ -13,6 +16,12 @@ export type TrackingAnswer =
   { kind: 'redirect'; location: string } | { kind: 'page'; status: number; html: string };
 
 const GONE: TrackingAnswer = { kind: 'page', status: 404, html: renderLinkGonePage() };
+
+/**
+ * Clicks of one tracking link within this many seconds of a counted one are the same click (a
+ * double tap, a reload, a replayed link): they redirect as usual but are not counted again.
+ */
+export const CLICK_REPEAT_WINDOW_SECONDS = 30;
 
 /**
  * Per-recipient tracking links: `/r/:token` counts the click and opens the landing page
@@ -29,6 +38,8 @@ export class ReachTrackingService {
     private readonly recipients: RecipientsService,
     private readonly reach: ReachRepository,
     private readonly kakao: KakaoClient,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {}
 
   async click(token: string): Promise<TrackingAnswer> {
@@ -36,12 +47,28 @@ export class ReachTrackingService {
     if (!found) {
       return GONE;
     }
-    await this.reach.recordEvent({
-      ...this.eventOf(found.delivery),
-      kind: 'click',
-      link: found.link === TrackedLink.Button ? 'button' : 'content',
-    });
+    const link = found.link === TrackedLink.Button ? 'button' : 'content';
+    if (await this.opensClickWindow(found.delivery.deliveryId, link)) {
+      await this.reach.recordEvent({ ...this.eventOf(found.delivery), kind: 'click', link });
+    }
     return { kind: 'redirect', location: this.links.landingPageFor(token) };
+  }
+
+  /**
+   * True when no click of this link was counted in the last CLICK_REPEAT_WINDOW_SECONDS (and
+   * starts a window). Without Redis the click is counted: better a repeat than a lost click.
+   */
+  private async opensClickWindow(deliveryId: string, link: 'button' | 'content'): Promise<boolean> {
+    if (this.redis.status !== 'ready') {
+      return true;
+    }
+    const key = `${this.config.redis.queuePrefix}:click-window:${deliveryId}:${link}`;
+    try {
+      const set = await this.redis.set(key, '1', 'EX', CLICK_REPEAT_WINDOW_SECONDS, 'NX');
+      return set === 'OK';
+    } catch {
+      return true;
+    }
   }
 
   async landing(token: string, outcome?: LandingOutcome): Promise<TrackingAnswer> {

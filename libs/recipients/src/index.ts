@@ -1,7 +1,7 @@
 export { generateIngestKey, hashIngestKey } from './ingest-key';
 export type { IngestKeyEntity } from './ingest-key.entity';
 export { IngestKeysService } from './ingest-keys.service';
-export { readCsvUpload, RAW_CSV_CONTENT_TYPES } from './csv-upload';
+export { CSV_UPLOAD_CONTENT_TYPES, readCsvUpload, RAW_CSV_CONTENT_TYPES } from './csv-upload';
 export type { CsvUpload } from './csv-upload';
 export { csvCell, parseImportHeader, parseImportRow } from './import-row';
 export type { ImportHeader, ImportRow } from './import-row';
@@ -62,6 +62,11 @@ export {
 } from './recipients.constants';
 export { RecipientsErrorCode, RecipientsException } from './recipients.exception';
 export { RECIPIENT_ENTITIES, RecipientsModule, RecipientsWorkerModule } from './recipients.module';
-export { IMPORT_LIST_RULES, RECIPIENT_LIST_RULES, RECIPIENT_SORTABLE } from './recipients.query';
+export {
+  IMPORT_LIST_RULES,
+  RECIPIENT_LIST_RULES,
+  RECIPIENT_SORTABLE,
+  RecipientListFilter,
+} from './recipient-list.filter';
 export { RecipientsService } from './recipients.service';
 export type { RecipientDeliveryHistory, UpdateRecipientInput } from './recipients.service';

@@ -41,7 +41,18 @@ export interface ImportRequest {
 /** A problem with the file as a whole: the import fails at once, without retries. */
 class ImportFileError extends Error {}
 
+/** A row the parser skipped before any header was read was the header: the file fails on it. */
+function throwIfHeaderSkipped(skipped: readonly RejectedRow[]): void {
+  const [first] = skipped;
+  if (first !== undefined) {
+    throw new ImportFileError(`header (row ${first.rowNumber}): ${first.reason}`);
+  }
+}
+
 const ERRORS_PAGE = 1000;
+
+/** The longest row (header included) the parser reads; a longer one is rejected, not read. */
+const MAX_ROW_BYTES = 1024 * 1024;
 
 /**
  * Streamed CSV imports. The API stores the upload in Postgres in pieces (never the whole file in
@@ -264,7 +275,7 @@ export class RecipientImportsService {
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      max_record_size: 1024 * 1024,
+      max_record_size: MAX_ROW_BYTES,
       skip_records_with_error: true,
       info: true,
       on_skip: (error: CsvError | undefined) => {
@@ -272,7 +283,10 @@ export class RecipientImportsService {
           skipped.push({
             rowNumber: Number(error.lines ?? 0),
             kakaoUserId: null,
-            reason: `not valid CSV: ${error.message}`,
+            reason:
+              error.code === 'CSV_MAX_RECORD_SIZE'
+                ? `the row is longer than ${MAX_ROW_BYTES} bytes (too many or too long columns)`
+                : `not valid CSV: ${error.message}`,
           });
         }
       },
@@ -291,6 +305,7 @@ export class RecipientImportsService {
       }>) {
         const rowNumber = entry.info.lines;
         if (header === undefined) {
+          throwIfHeaderSkipped(skipped);
           const parsed = parseImportHeader(entry.record, found.kind);
           if (!parsed.ok) {
             throw new ImportFileError(`header (row ${rowNumber}): ${parsed.reason}`);
@@ -325,11 +340,12 @@ export class RecipientImportsService {
       }
       throw error;
     }
-    read += skipped.length;
-    batch.push(...skipped.splice(0));
     if (header === undefined) {
+      throwIfHeaderSkipped(skipped);
       throw new ImportFileError('the file has no header row');
     }
+    read += skipped.length;
+    batch.push(...skipped.splice(0));
     if (batch.length > 0) {
       await this.stageBatch(found, batch, read);
     }

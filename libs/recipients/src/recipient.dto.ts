@@ -4,17 +4,18 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 import { canonicalTimeZone, IsIanaTimeZone } from '@app/channels';
+import { Omittable } from '@app/common';
 
 import { type IngestKeyEntity } from './ingest-key.entity';
 import { IsAttributes, IsTagList, KAKAO_USER_ID, normalizeTags } from './recipient-fields';
@@ -35,10 +36,6 @@ import {
 import { INGEST_MAX_ITEMS } from './recipients.constants';
 
 const SCOPE_ID = /^[a-z_]{1,64}$/;
-
-/** The field may be left out, but not sent as null. */
-const Omittable = (): PropertyDecorator =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 const toTimeZone = ({ value }: { value: unknown }): unknown => canonicalTimeZone(value) ?? value;
 
@@ -142,6 +139,7 @@ export class IngestRecipientsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(INGEST_MAX_ITEMS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IngestRecipientDto)
   recipients!: IngestRecipientDto[];

@@ -8,11 +8,12 @@ import {
   RecipientConsentChangeEntity,
   RecipientRelationChangeEntity,
 } from './recipient-history.entity';
+import { type RecipientListFilter } from './recipient-list.filter';
 import { type AttributeValue, RecipientEntity } from './recipient.entity';
 import { type ChannelRelation, ConsentState, type RecipientSource } from './recipient.enums';
-import { type RecipientListFilter } from './recipients.query';
 
 const SORT_COLUMN: Record<string, string> = {
+  id: 'r.id',
   createdAt: 'r.created_at',
   updatedAt: 'r.updated_at',
   optedInAt: 'r.opted_in_at',
@@ -132,24 +133,26 @@ export class RecipientRepository {
         q: filter.q,
       });
     }
-    if (filter.tags !== undefined) {
-      builder.andWhere('r.tags && :tags::text[]', { tags: filter.tags });
+    if (filter.tag !== undefined || filter.tags !== undefined) {
+      builder.andWhere('r.tags && :tags::text[]', {
+        tags: [...(filter.tag ?? []), ...(filter.tags ?? [])],
+      });
     }
-    if (filter.consentStates !== undefined) {
+    if (filter.consentState !== undefined) {
       builder.andWhere('r.consent_state IN (:...consentStates)', {
-        consentStates: filter.consentStates,
+        consentStates: filter.consentState,
       });
     }
-    if (filter.channelRelations !== undefined) {
+    if (filter.channelRelation !== undefined) {
       builder.andWhere('r.channel_relation IN (:...channelRelations)', {
-        channelRelations: filter.channelRelations,
+        channelRelations: filter.channelRelation,
       });
     }
-    if (filter.sources !== undefined) {
-      builder.andWhere('r.source IN (:...sources)', { sources: filter.sources });
+    if (filter.source !== undefined) {
+      builder.andWhere('r.source IN (:...sources)', { sources: filter.source });
     }
-    if (filter.ids !== undefined) {
-      builder.andWhere('r.id IN (:...ids)', { ids: filter.ids });
+    if (filter.id !== undefined) {
+      builder.andWhere('r.id IN (:...ids)', { ids: filter.id });
     }
     const [items, total] = await builder
       .orderBy(SORT_COLUMN[query.sort.field] ?? 'r.created_at', query.sort.order, 'NULLS LAST')

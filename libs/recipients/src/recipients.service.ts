@@ -4,6 +4,7 @@ import { type AuditActor, AuditService } from '@app/audit';
 import { type ListQuery, type Page } from '@app/common';
 import { TransactionRunner } from '@app/database';
 
+import { type RecipientListFilter } from './recipient-list.filter';
 import { RecipientTokenVault, type SendingCredential } from './recipient-token.vault';
 import {
   recipientAuditSnapshot,
@@ -19,7 +20,6 @@ import {
   RecipientsErrorCode,
   RecipientsException,
 } from './recipients.exception';
-import { parseRecipientListFilter } from './recipients.query';
 
 export interface UpdateRecipientInput {
   version: number;
@@ -82,8 +82,8 @@ export class RecipientsService {
     this.deliveryHistory = history;
   }
 
-  list(channelId: string, query: ListQuery): Promise<Page<RecipientEntity>> {
-    return this.recipients.page(channelId, parseRecipientListFilter(query.filter), query);
+  list(channelId: string, query: ListQuery<RecipientListFilter>): Promise<Page<RecipientEntity>> {
+    return this.recipients.page(channelId, query.filter, query);
   }
 
   /** Tags, attributes and time zone, under optimistic concurrency (409 when `version` is stale). */

@@ -39,6 +39,8 @@ export async function seedUser(
     email?: string;
     password?: string;
     displayName?: string;
+    /** An instance operator (the queue board); default not. */
+    operator?: boolean;
   },
 ): Promise<SeededUser> {
   const email = input.email ?? `user-${suffix()}@test.local`;
@@ -48,6 +50,7 @@ export async function seedUser(
     password,
     displayName: input.displayName ?? email.split('@')[0] ?? email,
     memberships: input.memberships,
+    operator: input.operator,
   });
   return { id: user.id, email: user.email, password };
 }

@@ -107,6 +107,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       displayName: `Test ${role}`,
       password: TEST_PASSWORD,
       memberships: [{ channelId: channel.id, role }],
+      // As in the demo seed, the admin also runs the instance (the queue board).
+      operator: role === Role.Admin,
     });
   }
 

@@ -3,7 +3,11 @@ export type { WebhookAttemptEntity } from './webhook-attempt.entity';
 export type { WebhookDeliveryEntity } from './webhook-delivery.entity';
 export type { WebhookEndpointEntity } from './webhook-endpoint.entity';
 export type { BlastRunCounts, WebhookEnvelope, WebhookEventData } from './webhook-events';
-export { WEBHOOK_DELIVERY_LIST_RULES, WEBHOOK_LIST_RULES } from './webhook-list-query';
+export {
+  WEBHOOK_DELIVERY_LIST_RULES,
+  WEBHOOK_LIST_RULES,
+  WebhookDeliveryListFilter,
+} from './webhook-list.filter';
 export { signWebhook, verifyWebhookSignature } from './webhook-signature';
 export { webhookUrlProblem } from './webhook-url';
 export {

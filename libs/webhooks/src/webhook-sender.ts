@@ -1,3 +1,6 @@
+import { type Dispatcher, request as httpRequest } from 'undici';
+
+import { WebhookEgressRefusedError } from './webhook-egress';
 import { signWebhook } from './webhook-signature';
 
 /** At most this much of an answer's body is kept in the attempt log. */
@@ -35,24 +38,20 @@ export function webhookHeaders(request: WebhookRequest, timestamp: number): Reco
   };
 }
 
-async function excerpt(response: Response): Promise<string | null> {
-  if (!response.body) {
-    return null;
-  }
-  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+async function excerpt(body: Dispatcher.ResponseData['body']): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    while (size < RESPONSE_EXCERPT_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) {
+    for await (const chunk of body) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      chunks.push(bytes);
+      size += bytes.byteLength;
+      if (size >= RESPONSE_EXCERPT_BYTES) {
         break;
       }
-      chunks.push(Buffer.from(value));
-      size += value.byteLength;
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
+    body.destroy();
   }
   const bytes = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES);
   // A character cut in half at the limit becomes U+FFFD rather than failing the attempt.
@@ -62,6 +61,9 @@ async function excerpt(response: Response): Promise<string | null> {
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `no answer within ${timeoutMs} ms`;
+  }
+  if (error instanceof WebhookEgressRefusedError) {
+    return error.message;
   }
   const cause =
     error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
@@ -75,27 +77,43 @@ function describe(error: unknown, timeoutMs: number): string {
   return `${code}${message}`.slice(0, 500);
 }
 
-/** One signed POST. Any 2xx delivers; anything else (or no answer) is a failed attempt. */
-export async function postWebhook(request: WebhookRequest): Promise<WebhookAttemptResult> {
+/**
+ * One signed POST through `dispatcher` (the egress policy's, see createWebhookDispatcher). Any
+ * 2xx delivers; anything else (or no answer) is a failed attempt. Redirects are not followed and
+ * their bodies are not kept: what the target hands on is not ours to show.
+ */
+export async function postWebhook(
+  request: WebhookRequest,
+  dispatcher: Dispatcher,
+): Promise<WebhookAttemptResult> {
   const startedAt = request.now ?? new Date();
   const timestamp = Math.floor(startedAt.getTime() / 1000);
   const began = performance.now();
   const elapsed = (): number => Math.round(performance.now() - began);
   try {
-    const response = await fetch(request.url, {
+    const response = await httpRequest(request.url, {
       method: 'POST',
       headers: webhookHeaders(request, timestamp),
       body: request.body,
-      redirect: 'manual',
+      dispatcher,
       signal: AbortSignal.timeout(request.timeoutMs),
     });
-    const responseBody = await excerpt(response).catch(() => null);
-    const delivered = response.status >= 200 && response.status < 300;
+    const status = response.statusCode;
+    const redirected = status >= 300 && status < 400;
+    const responseBody = redirected ? null : await excerpt(response.body).catch(() => null);
+    if (redirected) {
+      await response.body.dump().catch(() => undefined);
+    }
+    const delivered = status >= 200 && status < 300;
     return {
       startedAt,
       durationMs: elapsed(),
-      statusCode: response.status,
-      error: delivered ? null : `HTTP ${response.status}`,
+      statusCode: status,
+      error: delivered
+        ? null
+        : redirected
+          ? `HTTP ${status} (redirects are not followed)`
+          : `HTTP ${status}`,
       responseBody,
       delivered,
     };

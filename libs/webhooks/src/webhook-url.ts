@@ -1,13 +1,19 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
+import {
+  isAdmittedHost,
+  isLocalHost,
+  WEBHOOK_TARGET_REFUSED,
+  type WebhookEgressPolicy,
+  webhookHostOf,
+} from './webhook-egress';
+
 export const WEBHOOK_URL_MAX_LENGTH = 2048;
 
-/** Hosts that may be called over plain http: this machine only (development, tests). */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
- * Why `value` cannot be a webhook URL, or null when it can: https anywhere, http only to
- * localhost / 127.0.0.1 / [::1]; no user name or password in the URL; no fragment.
+ * Why `value` cannot be a webhook URL, or null when it can: https, or http to a local target
+ * (a loopback or private address, `localhost`); no user name or password; no fragment. Whether
+ * a local target is admitted at all is the egress policy's call (`webhookTargetProblem`).
  */
 export function webhookUrlProblem(value: unknown): string | null {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -25,18 +31,38 @@ export function webhookUrlProblem(value: unknown): string | null {
   if (url.username !== '' || url.password !== '') {
     return 'must not contain a user name or password';
   }
-  if (url.hash !== '') {
+  if (url.hash !== '' || value.includes('#')) {
     return 'must not contain a #fragment';
   }
   if (url.protocol === 'https:') {
     return null;
   }
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && isLocalHost(webhookHostOf(url))) {
     return null;
   }
   return url.protocol === 'http:'
-    ? 'must use https (http only for localhost or 127.0.0.1)'
+    ? 'must use https (http only for local targets the operator admits)'
     : 'must be an https URL';
+}
+
+/**
+ * The URL as it is stored and shown: the WHATWG serialization, so `http://0x7f000001/` or
+ * `HTTPS://Example.COM` read as what they reach (`http://127.0.0.1/`, `https://example.com/`).
+ */
+export function normalizeWebhookUrl(value: string): string {
+  try {
+    return new URL(value).href;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Why the policy refuses a well-formed webhook URL as written (its literal host), or null. The
+ * addresses a name resolves to are checked again on every connection.
+ */
+export function webhookTargetProblem(value: string, policy: WebhookEgressPolicy): string | null {
+  return isAdmittedHost(webhookHostOf(new URL(value)), policy) ? null : WEBHOOK_TARGET_REFUSED;
 }
 
 /** class-validator form of webhookUrlProblem; the message names the field and the reason. */

@@ -10,13 +10,14 @@ import {
   IsString,
   MaxLength,
   Min,
-  ValidateIf,
 } from 'class-validator';
+
+import { Omittable } from '@app/common';
 
 import { type WebhookAttemptEntity } from './webhook-attempt.entity';
 import { type WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { type WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { IsWebhookUrl } from './webhook-url';
+import { IsWebhookUrl, normalizeWebhookUrl } from './webhook-url';
 import {
   type WebhookDeliveryEvent,
   type WebhookDeliveryState,
@@ -27,15 +28,15 @@ import {
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-/** May be left out, but not sent as null (null still meets the validators: a 400, not a 500). */
-const Omittable = (): PropertyDecorator =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
+/** Trimmed and, when it parses, serialized as the WHATWG parser reads it (see normalizeWebhookUrl). */
+const webhookUrl = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? normalizeWebhookUrl(value.trim()) : value;
 
 const EVENTS_MESSAGE = `each value in events must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`;
 
 /** `POST /api/webhooks`. */
 export class CreateWebhookDto {
-  @Transform(trim)
+  @Transform(webhookUrl)
   @IsWebhookUrl()
   url!: string;
 
@@ -64,7 +65,7 @@ export class UpdateWebhookDto {
   version!: number;
 
   @Omittable()
-  @Transform(trim)
+  @Transform(webhookUrl)
   @IsWebhookUrl()
   url?: string;
 

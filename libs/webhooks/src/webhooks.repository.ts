@@ -7,7 +7,7 @@ import { type ListQuery, type Page } from '@app/common';
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { type WebhookDeliveryFilter } from './webhook-list-query';
+import { type WebhookDeliveryListFilter } from './webhook-list.filter';
 import { WebhookDeliveryState } from './webhook.enums';
 
 export type NewWebhookDelivery = Pick<
@@ -27,6 +27,7 @@ export interface DeliveryOutcome {
 }
 
 const ENDPOINT_SORT: Record<string, string> = {
+  id: 'endpoint.id',
   createdAt: 'endpoint.createdAt',
   updatedAt: 'endpoint.updatedAt',
   url: 'endpoint.url',
@@ -113,7 +114,7 @@ export class WebhooksRepository {
 
   async deliveryPage(
     endpointId: string,
-    filter: WebhookDeliveryFilter,
+    filter: WebhookDeliveryListFilter,
     query: ListQuery,
   ): Promise<Page<WebhookDeliveryEntity>> {
     const [items, total] = await this.deliveries.findAndCount({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type Agent } from 'undici';
 
 import { type AuditActor, AuditService } from '@app/audit';
 import { type ListQuery, type Page, SecretBox } from '@app/common';
@@ -13,11 +14,17 @@ import { AfterCommit } from './after-commit';
 import { type WebhookAttemptEntity } from './webhook-attempt.entity';
 import { nextWebhookAttemptAt } from './webhook-backoff';
 import { type WebhookDeliveryEntity } from './webhook-delivery.entity';
+import {
+  createWebhookDispatcher,
+  type WebhookEgressPolicy,
+  webhookEgressPolicy,
+} from './webhook-egress';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { type WebhookEnvelope, type WebhookEventData } from './webhook-events';
-import { parseWebhookDeliveryFilter, parseWebhookFilter } from './webhook-list-query';
+import { type WebhookDeliveryListFilter } from './webhook-list.filter';
 import { postWebhook } from './webhook-sender';
 import { generateWebhookSecret } from './webhook-signature';
+import { webhookTargetProblem } from './webhook-url';
 import { type CreateWebhookDto, type UpdateWebhookDto, webhookAuditSnapshot } from './webhook.dto';
 import { PING_EVENT, WebhookDeliveryState, type WebhookEventType } from './webhook.enums';
 import { WebhookErrorCode, WebhookException } from './webhook.exception';
@@ -56,9 +63,12 @@ function notFound(id: string): WebhookException {
  * and logs every attempt.
  */
 @Injectable()
-export class WebhooksService implements OnModuleInit {
+export class WebhooksService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(WebhooksService.name);
   private readonly afterCommit = new AfterCommit();
+  private readonly egressPolicy: WebhookEgressPolicy;
+  /** Every delivery connects through it: it refuses addresses the policy does not admit. */
+  private readonly dispatcher: Agent;
 
   constructor(
     private readonly repository: WebhooksRepository,
@@ -68,10 +78,27 @@ export class WebhooksService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.egressPolicy = webhookEgressPolicy(config.webhooks);
+    this.dispatcher = createWebhookDispatcher(this.egressPolicy, {
+      connectTimeoutMs: config.webhooks.timeoutMs,
+    });
+  }
 
   onModuleInit(): void {
     this.dataSource.subscribers.push(this.afterCommit);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.dispatcher.close().catch(() => undefined);
+  }
+
+  /** 400 when the URL as written points at a host the egress policy does not admit. */
+  private assertTargetAdmitted(url: string): void {
+    const problem = webhookTargetProblem(url, this.egressPolicy);
+    if (problem !== null) {
+      throw new WebhookException(WebhookErrorCode.Invalid, `url ${problem}`, { url: problem });
+    }
   }
 
   // --- Emission -----------------------------------------------------------------------------
@@ -181,14 +208,17 @@ export class WebhooksService implements OnModuleInit {
       });
       return;
     }
-    const result = await postWebhook({
-      url: endpoint.url,
-      secret: this.secretBox.decrypt(endpoint.secretSealed),
-      deliveryId: delivery.id,
-      eventType: delivery.eventType,
-      body: JSON.stringify(delivery.payload),
-      timeoutMs,
-    });
+    const result = await postWebhook(
+      {
+        url: endpoint.url,
+        secret: this.secretBox.decrypt(endpoint.secretSealed),
+        deliveryId: delivery.id,
+        eventType: delivery.eventType,
+        body: JSON.stringify(delivery.payload),
+        timeoutMs,
+      },
+      this.dispatcher,
+    );
     const finishedAt = new Date();
     const next = result.delivered
       ? null
@@ -260,7 +290,6 @@ export class WebhooksService implements OnModuleInit {
   // --- Endpoints ----------------------------------------------------------------------------
 
   list(channelId: string, query: ListQuery): Promise<Page<WebhookEndpointEntity>> {
-    parseWebhookFilter(query.filter);
     return this.repository.endpointPage(channelId, query);
   }
 
@@ -274,6 +303,7 @@ export class WebhooksService implements OnModuleInit {
 
   /** A new endpoint with a new secret, which the answer shows this once. */
   async create(actor: WebhookActor, input: CreateWebhookDto): Promise<WebhookWithSecret> {
+    this.assertTargetAdmitted(input.url);
     const secret = generateWebhookSecret();
     const endpoint = await this.transactions.run(async (manager) => {
       const saved = await this.repository.saveEndpoint(
@@ -307,6 +337,9 @@ export class WebhooksService implements OnModuleInit {
     id: string,
     input: UpdateWebhookDto,
   ): Promise<WebhookEndpointEntity> {
+    if (input.url !== undefined) {
+      this.assertTargetAdmitted(input.url);
+    }
     return this.transactions.run(async (manager) => {
       const endpoint = await this.lockCurrent(manager, actor.channelId, id, input.version);
       const before = webhookAuditSnapshot(endpoint);
@@ -426,11 +459,10 @@ export class WebhooksService implements OnModuleInit {
   async deliveries(
     channelId: string,
     endpointId: string,
-    query: ListQuery,
+    query: ListQuery<WebhookDeliveryListFilter>,
   ): Promise<Page<WebhookDeliveryEntity>> {
-    const filter = parseWebhookDeliveryFilter(query.filter);
     await this.get(channelId, endpointId);
-    return this.repository.deliveryPage(endpointId, filter, query);
+    return this.repository.deliveryPage(endpointId, query.filter, query);
   }
 
   async delivery(channelId: string, id: string): Promise<WebhookDeliveryDetail> {

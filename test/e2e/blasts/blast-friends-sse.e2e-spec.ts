@@ -1,5 +1,16 @@
+import { randomUUID } from 'node:crypto';
+
+import { Logger } from '@nestjs/common';
+
 import { Role } from '@app/accounts';
-import { expectEventually, sandboxControl, startTestStack, type TestStack } from '@app/testing';
+import {
+  expectEventually,
+  sandboxControl,
+  seedChannel,
+  seedUser,
+  startTestStack,
+  type TestStack,
+} from '@app/testing';
 
 import {
   blastBody,
@@ -88,5 +99,58 @@ describe('blasts: send to friends, progress stream', () => {
       .map((line) => JSON.parse(line.slice(6)) as { state: string; percent: number });
     expect(events.length).toBeGreaterThan(1);
     expect(events.at(-1)).toMatchObject({ state: 'completed', percent: 100 });
+  });
+
+  it('answers a 404 envelope, never a stream, for an unknown or another channel’s run', async () => {
+    const errorsLogged = jest.spyOn(Logger.prototype, 'error');
+    try {
+      const openStream = async (id: string, token: string, channelId: string) => {
+        const response = await fetch(`${stack.apiUrl}/api/blast-runs/${id}/events`, {
+          headers: { authorization: `Bearer ${token}`, 'x-channel-id': channelId },
+          signal: AbortSignal.timeout(5_000),
+        });
+        return {
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          body: (await response.json()) as { statusCode: number; code: string },
+        };
+      };
+      const token = await stack.tokenFor(Role.Scheduler);
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        const answer = await openStream(randomUUID(), token, stack.channel.id);
+        expect(answer).toEqual({
+          status: 404,
+          contentType: expect.stringContaining('application/json') as unknown,
+          body: expect.objectContaining({
+            statusCode: 404,
+            code: 'blast.run_not_found',
+          }) as unknown,
+        });
+      }
+
+      // A scheduler of this channel and of another asks, in the other one, for a run of this one.
+      const runId = await startBlast(stack, blastBody(campaignId, audienceId));
+      const other = await seedChannel(stack.api, { name: 'Another channel' });
+      const both = await seedUser(stack.api, {
+        memberships: [
+          { channelId: stack.channel.id, role: Role.Scheduler },
+          { channelId: other.id, role: Role.Scheduler },
+        ],
+      });
+      const login = await stack.call<{ token: string }>(null, 'POST', '/api/auth/login', {
+        email: both.email,
+        password: both.password,
+      });
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const answer = await openStream(runId, login.body.token, other.id);
+        expect(answer.status).toBe(404);
+        expect(answer.contentType).toContain('application/json');
+      }
+      // A plain 404: nothing about the missing run is logged as an error.
+      const logged = errorsLogged.mock.calls.map((call) => call.map(String).join(' '));
+      expect(logged.filter((line) => /not found/i.test(line))).toEqual([]);
+    } finally {
+      errorsLogged.mockRestore();
+    }
   });
 });

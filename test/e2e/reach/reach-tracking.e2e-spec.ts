@@ -110,6 +110,29 @@ describe('tracking links and the landing page', () => {
     expect(html).toContain('https://example.com/popup');
   });
 
+  it('counts a link replayed 100 times within the window as one click', async () => {
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      const clicks = async () =>
+        Number(
+          (
+            await db.query<{ count: string }>(
+              `SELECT count(*) FROM reach_events WHERE kind = 'click'`,
+            )
+          ).rows[0].count,
+        );
+      const before = await clicks();
+      const link = (await linksOf(users[1])).button;
+      for (let replay = 0; replay < 100; replay += 1) {
+        expect((await open(link)).status).toBe(302);
+      }
+      expect(await clicks()).toBe(before + 1);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('refuses tampered and unknown tokens without counting them', async () => {
     const links = await linksOf(users[2]);
     const tampered = links.content.replace(/c/, 'b');
@@ -136,6 +159,8 @@ describe('tracking links and the landing page', () => {
 
 describe('reach rollups', () => {
   it('answer observed totals for the channel and the campaign', async () => {
+    // One click per link opened: users[0]'s content (opened twice at once) and button, users[1]'s
+    // content and button (replayed 100 times); two recipients clicked.
     await expectEventually(async () => {
       const channel = await summary();
       expect(channel.pendingChanges).toBe(0);

@@ -302,6 +302,15 @@ describe('CSV import of tags and attributes', () => {
     expect(json.body.code).toBe('recipient.import_invalid');
   });
 
+  it('fails a header row too wide to read as such, not as a file without header', async () => {
+    const columns = Array.from({ length: 1_000_000 }, (_, index) => `a${index}`).join(',');
+    const wide = await upload(`kakao_user_id,${columns}\n1,a\n`);
+    expect(wide.status).toBe(202);
+    const done = await finished(wide.body.id);
+    expect(done).toMatchObject({ state: 'failed', rowsApplied: 0 });
+    expect(done.error).toContain('header (row 1): the row is longer than 1048576 bytes');
+  });
+
   it('finishes an import whose job Redis lost, when a worker starts', async () => {
     await stack.stopWorker();
     const user = users[20];

@@ -25,7 +25,6 @@ export const Permission = {
   ChannelManage: 'channel.manage',
   UserRead: 'user.read',
   UserManage: 'user.manage',
-  QueueManage: 'queue.manage',
   WebhookManage: 'webhook.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];

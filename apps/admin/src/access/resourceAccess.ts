@@ -80,10 +80,6 @@ const RESOURCE_ACTIONS: Readonly<Record<string, Readonly<Record<string, Permissi
     // Pause, resume, cancel and resend on a run.
     control: Permission.BlastManage,
   },
-  // Bull Board, across every channel's jobs.
-  queues: {
-    list: Permission.QueueManage,
-  },
   // Outbound webhooks and their delivery logs (secrets, tests, redelivery): administrators.
   webhooks: {
     list: Permission.WebhookManage,
@@ -102,6 +98,14 @@ const RESOURCE_ACTIONS: Readonly<Record<string, Readonly<Record<string, Permissi
   },
 };
 
+/**
+ * Screens for the instance's operators (`isOperator` of `/auth/me`), whatever their channel role:
+ * the queue board (Bull Board) shows and controls every channel's jobs.
+ */
+const OPERATOR_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  queues: ['list'],
+};
+
 /** The permission a screen or button needs, or undefined when nobody may use it. */
 export function requiredPermission(resource: string, action: string): Permission | undefined {
   return RESOURCE_ACTIONS[resource]?.[action];
@@ -111,7 +115,11 @@ export function canAccessWith(
   permissions: ReadonlySet<Permission>,
   resource: string,
   action: string,
+  isOperator = false,
 ): boolean {
+  if (OPERATOR_ACTIONS[resource]?.includes(action)) {
+    return isOperator;
+  }
   const permission = requiredPermission(resource, action);
   return permission !== undefined && permissions.has(permission);
 }

@@ -65,6 +65,10 @@ const error = {
     version_conflict: 'Someone else changed this user meanwhile. Reload and try again.',
     self_lockout: 'You cannot remove your own admin access.',
     invalid_memberships: 'The channel roles are not valid.',
+    account_wide_forbidden:
+      'This user also belongs to channels you do not administer: only their roles here can be changed, not their name, password or disabled state.',
+    weak_password: 'This password is too easy to guess.',
+    current_password_invalid: 'Enter your current password to change it.',
   },
   blast: {
     not_found: 'This blast does not exist (any more).',
@@ -399,7 +403,16 @@ export const appMessages = {
     channel_calendar: 'Choose a subscribe calendar of this channel',
     channel_audience: 'Choose an audience of this channel',
     sender_required: 'Sending to friends needs the account that sends',
+    channel_recipient: 'Choose a recipient of this channel',
+    password_weak: 'Too easy to guess: use a longer passphrase or an uncommon mix of words',
+    account_wide: 'Only an admin of every channel of this user can change this',
+    current_password_required: 'Enter your current password to change it',
+    current_password_wrong: 'This is not your current password',
     friends_max: 'Sending to friends takes at most %{max} recipients',
+    no_nul: 'Contains an invisible NUL character: type the text again',
+    unicode_text: 'Contains a broken character: type the text again',
+    multipart_incomplete: 'The upload broke off: choose the file and send it again',
+    at_most_number: 'At most %{max}',
   },
   error: error,
   recurrence: {
@@ -622,6 +635,7 @@ export const appMessages = {
   },
   users: {
     password_hint: 'Set a new password to reset it; leave empty to keep it.',
+    current_password_hint: 'Needed to change your own password.',
     role_here: 'Role in this channel',
   },
   audit: {
@@ -828,7 +842,8 @@ export const appMessages = {
   queues: {
     menu: 'Job queues',
     title: 'Job queues (Bull Board)',
-    intro: 'Every channel’s background jobs. The board signs you in for 30 minutes.',
+    intro:
+      'Every channel’s background jobs, for the console’s operators. The board stays open for 30 minutes, and closes when you sign out.',
     open_new_tab: 'Open in a new tab',
   },
   recipient: {
@@ -1229,6 +1244,7 @@ export const resourceMessages = {
       role: 'Role here',
       disabled: 'Disabled',
       password: 'Password',
+      currentPassword: 'Current password',
       memberships: 'Channel roles',
       channelId: 'Channel',
       q: 'Search',

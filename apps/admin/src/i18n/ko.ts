@@ -289,7 +289,16 @@ const app: typeof appMessages = {
     channel_calendar: '이 채널의 구독 캘린더를 선택하세요',
     channel_audience: '이 채널의 오디언스를 선택하세요',
     sender_required: '친구에게 보내려면 보내는 계정이 필요합니다',
+    channel_recipient: '이 채널의 수신자를 선택하세요',
+    password_weak: '너무 쉽게 추측할 수 있습니다. 더 긴 문구나 흔하지 않은 단어 조합을 쓰세요',
+    account_wide: '이 사용자가 속한 모든 채널의 관리자만 바꿀 수 있습니다',
+    current_password_required: '비밀번호를 바꾸려면 현재 비밀번호를 입력하세요',
+    current_password_wrong: '현재 비밀번호가 아닙니다',
     friends_max: '친구에게 보내기는 수신자 %{max}명까지만 가능합니다',
+    no_nul: '보이지 않는 NUL 문자가 들어 있습니다. 다시 입력하세요',
+    unicode_text: '깨진 문자가 들어 있습니다. 다시 입력하세요',
+    multipart_incomplete: '업로드가 중간에 끊겼습니다. 파일을 골라 다시 보내세요',
+    at_most_number: '%{max} 이하여야 합니다',
   },
   error: {
     auth: {
@@ -332,6 +341,10 @@ const app: typeof appMessages = {
         '그사이 다른 사람이 이 사용자를 바꿨습니다. 새로 불러온 뒤 다시 시도하세요.',
       self_lockout: '자신의 관리자 권한은 없앨 수 없습니다.',
       invalid_memberships: '채널 역할이 올바르지 않습니다.',
+      account_wide_forbidden:
+        '이 사용자는 내가 관리하지 않는 채널에도 속해 있습니다. 이 채널의 역할만 바꿀 수 있고, 이름·비밀번호·비활성화는 바꿀 수 없습니다.',
+      weak_password: '너무 쉽게 추측할 수 있는 비밀번호입니다.',
+      current_password_invalid: '비밀번호를 바꾸려면 현재 비밀번호를 입력하세요.',
     },
     blast: {
       not_found: '발송이 없거나 삭제되었습니다.',
@@ -590,6 +603,7 @@ const app: typeof appMessages = {
   },
   users: {
     password_hint: '새 비밀번호를 입력하면 재설정됩니다. 비워 두면 유지합니다.',
+    current_password_hint: '내 비밀번호를 바꿀 때 필요합니다.',
     role_here: '이 채널에서의 역할',
   },
   audit: {
@@ -1013,7 +1027,8 @@ const app: typeof appMessages = {
   queues: {
     menu: '작업 대기열',
     title: '작업 대기열 (Bull Board)',
-    intro: '모든 채널의 백그라운드 작업입니다. 대기열 화면은 30분 동안 로그인 상태가 유지됩니다.',
+    intro:
+      '콘솔 운영자를 위한 모든 채널의 백그라운드 작업입니다. 대기열 화면은 30분 동안 열려 있고, 로그아웃하면 닫힙니다.',
     open_new_tab: '새 탭에서 열기',
   },
   webhooks: {
@@ -1188,6 +1203,7 @@ const resources: typeof resourceMessages = {
       role: '이 채널 역할',
       disabled: '비활성화',
       password: '비밀번호',
+      currentPassword: '현재 비밀번호',
       memberships: '채널별 역할',
       channelId: '채널',
       q: '검색',

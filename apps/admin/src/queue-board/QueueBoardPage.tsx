@@ -9,9 +9,10 @@ import { type ConsoleDataProvider } from '@admin/dataProvider';
 const BOARD_PATH = '/api/queues/';
 
 /**
- * Bull Board inside the console, for administrators. The board is a page of its own that cannot
- * send the console's bearer token: a one-time ticket (asked for with it) opens the board, which
- * keeps its own short-lived cookie for its assets and polling.
+ * Bull Board inside the console, for the instance's operators (`isOperator`; the menu hides it
+ * from everyone else). The board is a page of its own that cannot send the console's bearer
+ * token: a one-time ticket (asked for with it) opens the board, which keeps its own short-lived
+ * cookie for its assets and polling, valid only while this session lasts.
  */
 export function QueueBoardPage() {
   const translate = useTranslate();

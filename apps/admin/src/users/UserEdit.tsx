@@ -8,11 +8,13 @@ import {
   SimpleForm,
   SimpleFormIterator,
   TextInput,
+  useRecordContext,
 } from 'react-admin';
 
 import { type Role } from '@admin/access/permissions';
 import { sessionStore } from '@admin/session';
 import { roleChoices } from '@admin/users/roleChoices';
+import { type ConsoleUser } from '@admin/users/types';
 import { passwordLength } from '@admin/users/validators';
 
 interface UserEditValues {
@@ -20,10 +22,15 @@ interface UserEditValues {
   displayName: string;
   disabled: boolean;
   password?: string | null;
+  currentPassword?: string | null;
   memberships: { channelId: string; role: Role }[];
 }
 
-/** `PUT /api/users/:id`: the editable fields plus `version`; an empty password keeps the old one. */
+/**
+ * `PUT /api/users/:id`: the editable fields plus `version`; an empty password keeps the old one.
+ * Name and disabled are sent as they are: the API only counts real changes, so an admin who may
+ * not change them (the user is also in channels they do not run) can still edit the roles.
+ */
 export function toUpdateUser(values: UserEditValues) {
   return {
     version: values.version,
@@ -31,7 +38,19 @@ export function toUpdateUser(values: UserEditValues) {
     disabled: values.disabled,
     memberships: values.memberships.map(({ channelId, role }) => ({ channelId, role })),
     ...(values.password ? { password: values.password } : {}),
+    ...(values.password && values.currentPassword
+      ? { currentPassword: values.currentPassword }
+      : {}),
   };
+}
+
+/** Changing one's own password asks for the current one; other users' resets do not. */
+function CurrentPasswordInput() {
+  const record = useRecordContext<ConsoleUser>();
+  if (!record || record.id !== sessionStore.get()?.user.id) {
+    return null;
+  }
+  return <PasswordInput source="currentPassword" helperText="app.users.current_password_hint" />;
 }
 
 /** Channels the signed-in admin administers: the ones whose roles they may change. */
@@ -53,6 +72,7 @@ export function UserEdit() {
           helperText="app.users.password_hint"
           validate={passwordLength}
         />
+        <CurrentPasswordInput />
         <ArrayInput source="memberships">
           <SimpleFormIterator inline disableReordering>
             <SelectInput

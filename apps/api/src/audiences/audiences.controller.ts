@@ -5,10 +5,8 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
-  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -17,6 +15,8 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
 import {
+  AUDIENCE_LIST_RULES,
+  AudienceListFilter,
   AudienceMembersDto,
   type AudienceMembersResult,
   type AudiencePreview,
@@ -28,18 +28,12 @@ import {
   toAudienceResponse,
   UpdateAudienceDto,
 } from '@app/audiences';
-import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import { contentRange, type ListQuery, ListQueryParams, UuidPipe } from '@app/common';
 import {
   readCsvUpload,
   type RecipientImportResponse,
   toRecipientImportResponse,
 } from '@app/recipients';
-
-const LIST_RULES = {
-  sortable: ['name', 'createdAt', 'updatedAt', 'kind'],
-  defaultSort: { field: 'updatedAt', order: 'DESC' as const },
-  maxPageSize: 200,
-};
 
 /** Audiences of the current channel: dynamic segments and static lists. */
 @ApiTags('audiences')
@@ -51,10 +45,9 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(AudienceListFilter, AUDIENCE_LIST_RULES) query: ListQuery<AudienceListFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AudienceResponse[]> {
-    const query = parseListQuery(raw, LIST_RULES);
     const page = await this.audiences.list(actor.channelId, query);
     reply.header('Content-Range', contentRange('audiences', query, page.total));
     return page.items.map(toAudienceResponse);
@@ -84,7 +77,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceRead)
   async get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<AudienceResponse> {
     return toAudienceResponse(await this.audiences.get(actor.channelId, id));
   }
@@ -93,7 +86,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceRead)
   size(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<AudienceSize> {
     return this.audiences.size(actor.channelId, id);
   }
@@ -102,7 +95,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceManage)
   async update(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: UpdateAudienceDto,
   ): Promise<AudienceResponse> {
     return toAudienceResponse(await this.audiences.update(actor, id, body));
@@ -113,7 +106,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceManage)
   async remove(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<AudienceResponse> {
     return toAudienceResponse(await this.audiences.remove(actor, id));
   }
@@ -124,7 +117,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceManage)
   addMembers(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: AudienceMembersDto,
   ): Promise<AudienceMembersResult> {
     return this.audiences.addMembers(actor, id, body);
@@ -135,7 +128,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceManage)
   removeMembers(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: AudienceMembersDto,
   ): Promise<AudienceMembersResult> {
     return this.audiences.removeMembers(actor, id, body);
@@ -150,7 +143,7 @@ export class AudiencesController {
   @RequirePermission(Permission.AudienceManage)
   async importMembers(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<RecipientImportResponse> {
     const upload = await readCsvUpload(request);

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
@@ -10,11 +10,12 @@ import {
 } from '@app/access';
 import {
   AUDIT_LOG_LIST_RULES,
+  AuditLogFilter,
   type AuditLogResponse,
   AuditService,
   toAuditLogResponse,
 } from '@app/audit';
-import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import { contentRange, type ListQuery, ListQueryParams } from '@app/common';
 
 /**
  * The current channel's audit trail. Filters: actorUserId, action (one or a list), entityType,
@@ -30,10 +31,9 @@ export class AuditLogController {
   @RequirePermission(Permission.AuditRead)
   async list(
     @CurrentChannel() channel: CurrentChannelAccess,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(AuditLogFilter, AUDIT_LOG_LIST_RULES) query: ListQuery<AuditLogFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditLogResponse[]> {
-    const query = parseListQuery(raw, AUDIT_LOG_LIST_RULES);
     const page = await this.audit.list(channel.id, query);
     reply.header('Content-Range', contentRange('audit-log', query, page.total));
     return page.items.map(toAuditLogResponse);

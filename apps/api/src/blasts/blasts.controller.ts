@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  Sse,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, Sse } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { from, interval, map, type Observable, startWith, switchMap, takeWhile } from 'rxjs';
 
@@ -20,11 +9,20 @@ import {
   DeliveryState,
   EstimateBlastDto,
   ResendDto,
+  RUN_DELIVERY_LIST_RULES,
+  RunDeliveryListFilter,
   type RunProgress,
   RunState,
   TestSendDto,
 } from '@app/blasts';
-import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  type HeaderReply,
+  type ListQuery,
+  ListQueryParams,
+  listReply,
+  NoListFilter,
+  UuidPipe,
+} from '@app/common';
 
 import { toBlastResponse, toDeliveryResponse, toRunResponse } from './blast.response';
 
@@ -42,10 +40,9 @@ export class BlastsController {
   @RequirePermission(Permission.BlastRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(NoListFilter, LIST_RULES) query: ListQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
-    const query = parseListQuery(raw, LIST_RULES);
     const page = await this.blasts.list(actor.channelId, query);
     return listReply(reply, 'blasts', query, page.items.map(toBlastResponse), page.total);
   }
@@ -61,7 +58,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastRead)
   async get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<object> {
     return toBlastResponse(await this.blasts.get(actor.channelId, id));
   }
@@ -77,7 +74,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   async start(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<object> {
     return toRunResponse(await this.blasts.start(actor, id));
   }
@@ -87,7 +84,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   testSend(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: TestSendDto,
   ): Promise<object> {
     return this.blasts.testSend(actor.channelId, id, body.recipientId);
@@ -97,7 +94,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastRead)
   async runs(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<object[]> {
     return (await this.blasts.runsOf(actor.channelId, id)).map(toRunResponse);
   }
@@ -106,21 +103,25 @@ export class BlastsController {
   @RequirePermission(Permission.BlastRead)
   progress(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
+    @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
     return this.blasts.progress(actor.channelId, runId);
   }
 
-  /** Progress as server-sent events, once a second, until the run ends. */
+  /**
+   * Progress as server-sent events, once a second, until the run ends. The run is read before
+   * the stream opens, so an unknown or foreign run is a 404 envelope, never a stream.
+   */
   @Sse('blast-runs/:runId/events')
   @RequirePermission(Permission.BlastRead)
-  events(
+  async events(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
-  ): Observable<{ data: RunProgress }> {
+    @Param('runId', UuidPipe) runId: string,
+  ): Promise<Observable<{ data: RunProgress }>> {
+    const first = await this.blasts.progress(actor.channelId, runId);
     return interval(1000).pipe(
-      startWith(0),
       switchMap(() => from(this.blasts.progress(actor.channelId, runId))),
+      startWith(first),
       takeWhile(
         (progress) =>
           progress.state !== RunState.Completed && progress.state !== RunState.Cancelled,
@@ -135,7 +136,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   pause(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
+    @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
     return this.blasts.pause(actor.channelId, runId);
   }
@@ -145,7 +146,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   resume(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
+    @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
     return this.blasts.resume(actor.channelId, runId);
   }
@@ -155,7 +156,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   cancel(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
+    @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
     return this.blasts.cancel(actor.channelId, runId);
   }
@@ -165,7 +166,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   resend(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
+    @Param('runId', UuidPipe) runId: string,
     @Body() body: ResendDto,
   ): Promise<RunProgress> {
     const states = (body.states ?? ['unknown']).map((state) =>
@@ -178,22 +179,15 @@ export class BlastsController {
   @RequirePermission(Permission.BlastRead)
   async deliveries(
     @RequestActor() actor: ChannelActor,
-    @Param('runId', ParseUUIDPipe) runId: string,
-    @Query() raw: RawListQuery,
+    @Param('runId', UuidPipe) runId: string,
+    @ListQueryParams(RunDeliveryListFilter, RUN_DELIVERY_LIST_RULES)
+    query: ListQuery<RunDeliveryListFilter>,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
-    const query = parseListQuery(raw, {
-      sortable: ['id'],
-      defaultSort: { field: 'id', order: 'ASC' },
-    });
-    const filter = query.filter as { state?: string; kakaoCode?: number };
     const page = await this.blasts.deliveriesOf(
       actor.channelId,
       runId,
-      {
-        state: filter.state,
-        kakaoCode: filter.kakaoCode !== undefined ? Number(filter.kakaoCode) : undefined,
-      },
+      query.filter,
       query.range.start,
       query.range.end,
     );

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
@@ -6,12 +6,22 @@ import {
   CampaignKakaoCopyService,
   type CampaignResponse,
   CampaignSchedulerService,
+  HolidayQueryDto,
+  SUBSCRIBE_CALENDAR_LIST_RULES,
   type SubscribeCalendarEntity,
+  SubscribeCalendarListFilter,
   SubscribeCalendarsService,
   toCampaignResponse,
   type UnmanagedPublicEventEntity,
 } from '@app/campaigns';
-import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  type HeaderReply,
+  type ListQuery,
+  ListQueryParams,
+  listReply,
+  NoListFilter,
+  UuidPipe,
+} from '@app/common';
 import { type Holiday } from '@app/kakao-client';
 
 function toCalendarResponse(calendar: SubscribeCalendarEntity): object {
@@ -44,9 +54,10 @@ function toUnmanagedResponse(event: UnmanagedPublicEventEntity): object {
   };
 }
 
-const PAGE_RULES = {
-  sortable: ['name', 'startsAt'],
-  defaultSort: { field: 'name', order: 'ASC' as const },
+/** Unmanaged events are listed by start, whatever `sort` says. */
+const UNMANAGED_LIST_RULES = {
+  sortable: ['startsAt'],
+  defaultSort: { field: 'startsAt', order: 'ASC' as const },
 };
 
 @ApiTags('calendars')
@@ -62,15 +73,11 @@ export class CalendarsController {
   @RequirePermission(Permission.CalendarRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(SubscribeCalendarListFilter, SUBSCRIBE_CALENDAR_LIST_RULES)
+    query: ListQuery<SubscribeCalendarListFilter>,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
-    const query = parseListQuery(raw, PAGE_RULES);
-    const [items, total] = await this.calendars.list(
-      actor.channelId,
-      query.range.start,
-      query.range.end,
-    );
+    const [items, total] = await this.calendars.list(actor.channelId, query);
     return listReply(reply, 'subscribe-calendars', query, items.map(toCalendarResponse), total);
   }
 
@@ -86,7 +93,7 @@ export class CalendarsController {
   @RequirePermission(Permission.CalendarRead)
   async get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<object & { campaigns: CampaignResponse[] }> {
     const { calendar, campaigns } = await this.calendars.get(actor.channelId, id);
     return { ...toCalendarResponse(calendar), campaigns: campaigns.map(toCampaignResponse) };
@@ -96,20 +103,18 @@ export class CalendarsController {
   @RequirePermission(Permission.CalendarRead)
   holidays(
     @RequestActor() actor: ChannelActor,
-    @Query('from') from: string,
-    @Query('to') to: string,
+    @Query() query: HolidayQueryDto,
   ): Promise<Holiday[]> {
-    return this.calendars.holidays(actor.channelId, from ?? '', to ?? '');
+    return this.calendars.holidays(actor.channelId, query.from, query.to);
   }
 
   @Get('unmanaged-events')
   @RequirePermission(Permission.CampaignRead)
   async unmanaged(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(NoListFilter, UNMANAGED_LIST_RULES) query: ListQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
-    const query = parseListQuery(raw, PAGE_RULES);
     const page = await this.kakaoCopy.listUnmanaged(
       actor.channelId,
       query.range.start,
@@ -128,7 +133,7 @@ export class CalendarsController {
   @RequirePermission(Permission.CampaignWrite)
   async import(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.kakaoCopy.importUnmanaged(actor, id));
   }

@@ -5,8 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
@@ -20,6 +18,7 @@ import {
   CAMPAIGN_SORTABLE,
   CampaignApprovalService,
   CampaignKakaoCopyService,
+  CampaignListFilter,
   CampaignPublishingService,
   type CampaignResponse,
   CampaignSchedulerService,
@@ -31,7 +30,14 @@ import {
   toCampaignResponse,
   UpdateCampaignDto,
 } from '@app/campaigns';
-import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  type HeaderReply,
+  type ListQuery,
+  ListQueryParams,
+  listReply,
+  PositiveIntPipe,
+  UuidPipe,
+} from '@app/common';
 
 const LIST_RULES = {
   sortable: CAMPAIGN_SORTABLE,
@@ -54,10 +60,9 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(CampaignListFilter, LIST_RULES) query: ListQuery<CampaignListFilter>,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CampaignResponse[]> {
-    const query = parseListQuery(raw, LIST_RULES);
     const page = await this.campaigns.list(actor.channelId, query);
     return listReply(reply, 'campaigns', query, page.items.map(toCampaignResponse), page.total);
   }
@@ -74,7 +79,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignRead)
   async get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.get(actor.channelId, id));
   }
@@ -92,7 +97,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignWrite)
   async update(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: UpdateCampaignDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.update(actor, id, body));
@@ -102,7 +107,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignWrite)
   async archive(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.archive(actor, id));
   }
@@ -111,7 +116,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignRead)
   async revisions(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<object[]> {
     const revisions = await this.campaigns.listRevisions(actor.channelId, id);
     return revisions.map((revision) => ({
@@ -128,9 +133,9 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignRead)
   diff(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('from', ParseIntPipe) from: number,
-    @Query('to', ParseIntPipe) to: number,
+    @Param('id', UuidPipe) id: string,
+    @Query('from', PositiveIntPipe) from: number,
+    @Query('to', PositiveIntPipe) to: number,
   ): Promise<FieldChange[]> {
     return this.campaigns.diffRevisions(actor.channelId, id, from, to);
   }
@@ -139,8 +144,8 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignWrite)
   async restore(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('revision', ParseIntPipe) revision: number,
+    @Param('id', UuidPipe) id: string,
+    @Param('revision', PositiveIntPipe) revision: number,
     @Body() body: RestoreRevisionDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.restore(actor, id, revision, body.version));
@@ -150,7 +155,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignRead)
   async approvalHistory(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<object[]> {
     await this.campaigns.get(actor.channelId, id);
     return (await this.approvals.history(id)).map((row) => ({
@@ -168,7 +173,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignSubmit)
   async submit(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: ApprovalDecisionDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.approvals.submit(actor, id, body.comment));
@@ -179,7 +184,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignApprove)
   async approve(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: ApprovalDecisionDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.approvals.approve(actor, id, body.comment));
@@ -190,7 +195,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignApprove)
   async reject(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: ApprovalDecisionDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.approvals.reject(actor, id, body.comment));
@@ -201,7 +206,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignPublish)
   async publish(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.publishing.requestPublish(actor, id));
   }
@@ -211,7 +216,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignUnpublish)
   async unpublish(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.publishing.requestUnpublish(actor, id));
   }
@@ -220,7 +225,7 @@ export class CampaignsController {
   @RequirePermission(Permission.CampaignRead)
   kakao(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<KakaoCopy> {
     return this.kakaoCopy.compare(actor.channelId, id);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
@@ -15,12 +15,13 @@ import {
 import { type AuthenticatedUser, type Role } from '@app/accounts';
 import {
   CHANNEL_LIST_RULES,
+  ChannelListFilter,
   type ChannelResponse,
   ChannelsService,
   toChannelResponse,
   UpdateChannelDto,
 } from '@app/channels';
-import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import { contentRange, type ListQuery, ListQueryParams } from '@app/common';
 
 /** A channel with the caller's role in it. */
 export type ChannelWithRoleResponse = ChannelResponse & { role: Role };
@@ -39,10 +40,9 @@ export class ChannelsController {
   @Authenticated()
   async list(
     @CurrentUser() caller: AuthenticatedUser,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(ChannelListFilter, CHANNEL_LIST_RULES) query: ListQuery<ChannelListFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ChannelWithRoleResponse[]> {
-    const query = parseListQuery(raw, CHANNEL_LIST_RULES);
     const roles = new Map(caller.channels.map((access) => [access.channelId, access.role]));
     const page = await this.channels.listAmong([...roles.keys()], query);
     reply.header('Content-Range', contentRange('channels', query, page.total));

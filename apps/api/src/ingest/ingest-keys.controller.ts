@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
+import { UuidPipe } from '@app/common';
 import {
   CreateIngestKeyDto,
   type CreatedIngestKeyResponse,
@@ -37,7 +38,7 @@ export class IngestKeysController {
   @RequirePermission(Permission.ChannelManage, { channelParam: 'id' })
   async revoke(
     @RequestActor() actor: ChannelActor,
-    @Param('keyId', ParseUUIDPipe) keyId: string,
+    @Param('keyId', UuidPipe) keyId: string,
   ): Promise<IngestKeyResponse> {
     return toIngestKeyResponse(await this.keys.revoke(actor, keyId));
   }

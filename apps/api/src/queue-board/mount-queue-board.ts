@@ -4,39 +4,28 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
-import { AccessErrorCode } from '@app/access';
+import { AccessErrorCode, cookieValue } from '@app/access';
 import { type ErrorEnvelope } from '@app/common';
 import { JobsService, QueueName } from '@app/jobs';
 
 import { PASS_TTL_SECONDS, QueueBoardPasses } from './queue-board-passes';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board.constants';
 
-/** One cookie's value from a `Cookie` header. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) {
-      return value.join('=');
-    }
-  }
-  return undefined;
-}
-
 function deny(reply: FastifyReply): FastifyReply {
   const body: ErrorEnvelope = {
     statusCode: 403,
     code: AccessErrorCode.PermissionDenied,
-    message: 'The queue board is for administrators: open it from the console menu',
+    message: "The queue board is for the console's operators: open it from the console menu",
   };
   return reply.code(403).header('cache-control', 'no-store').send(body);
 }
 
 /**
- * Bull Board at QUEUE_BOARD_PATH for administrators, with every queue of QueueName under the
+ * Bull Board at QUEUE_BOARD_PATH for instance operators, with every queue of QueueName under the
  * configured QUEUE_PREFIX. It is a page the browser loads (and its assets and polling), so it
  * cannot send the console's bearer token: `?ticket=` (from POST /api/queue-board/ticket) is
  * exchanged for an HttpOnly, SameSite=Strict cookie and the browser is sent on without it;
- * any request without a live pass answers 403.
+ * any request without a live pass (one whose session still lives) answers 403.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const jobs = app.get(JobsService);

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { CurrentSessionId, CurrentUser, Permission, RequirePermission } from '@app/access';
+import { CurrentSessionId, CurrentUser, RequireOperator } from '@app/access';
 import { type AuthenticatedUser } from '@app/accounts';
 
 import { QueueBoardPasses } from './queue-board-passes';
@@ -18,10 +18,13 @@ export interface QueueBoardTicketResponse {
 export class QueueBoardController {
   constructor(private readonly passes: QueueBoardPasses) {}
 
-  /** A one-time ticket to open the queue board (administrators of the current channel). */
+  /**
+   * A one-time ticket to open the queue board. Operators only: the board shows and controls
+   * every channel's jobs, so no channel role grants it. The board closes with this session.
+   */
   @Post('ticket')
   @HttpCode(201)
-  @RequirePermission(Permission.QueueManage)
+  @RequireOperator()
   async ticket(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentSessionId() sessionId: string,

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
+import { UuidPipe } from '@app/common';
 import {
   type ReachEstimateRequest,
   type ReachEstimateResponse,
@@ -23,7 +24,7 @@ export class ReachEstimatesController {
   @RequirePermission(Permission.ReachManage)
   request(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) campaignId: string,
+    @Param('id', UuidPipe) campaignId: string,
     @Body() body: ReachEstimateRequest,
   ): Promise<ReachEstimateResponse> {
     return this.estimates.request(actor, campaignId, body ?? {});
@@ -33,7 +34,7 @@ export class ReachEstimatesController {
   @RequirePermission(Permission.ReachRead)
   list(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) campaignId: string,
+    @Param('id', UuidPipe) campaignId: string,
   ): Promise<ReachEstimateResponse[]> {
     return this.estimates.list(actor.channelId, campaignId);
   }
@@ -42,7 +43,7 @@ export class ReachEstimatesController {
   @RequirePermission(Permission.ReachRead)
   get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<ReachEstimateResponse> {
     return this.estimates.get(actor.channelId, id);
   }

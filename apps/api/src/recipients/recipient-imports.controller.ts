@@ -1,19 +1,9 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
-import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import { contentRange, type ListQuery, ListQueryParams, NoListFilter, UuidPipe } from '@app/common';
 import {
   IMPORT_LIST_RULES,
   ImportKind,
@@ -74,10 +64,9 @@ export class RecipientImportsController {
   @RequirePermission(Permission.RecipientRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(NoListFilter, IMPORT_LIST_RULES) query: ListQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecipientImportResponse[]> {
-    const query = parseListQuery(raw, IMPORT_LIST_RULES);
     const page = await this.imports.list(actor.channelId, query);
     reply.header('Content-Range', contentRange('recipient-imports', query, page.total));
     return page.items.map(toRecipientImportResponse);
@@ -88,7 +77,7 @@ export class RecipientImportsController {
   @RequirePermission(Permission.RecipientRead)
   async get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<RecipientImportResponse> {
     return toRecipientImportResponse(await this.imports.get(actor.channelId, id));
   }
@@ -98,7 +87,7 @@ export class RecipientImportsController {
   @RequirePermission(Permission.RecipientRead)
   async errors(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const csv = await this.imports.errorsCsv(actor.channelId, id);

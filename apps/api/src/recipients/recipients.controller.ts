@@ -1,25 +1,18 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
-import { BlastsService } from '@app/blasts';
-import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  BlastsService,
+  RECIPIENT_DELIVERY_LIST_RULES,
+  RecipientDeliveryListFilter,
+} from '@app/blasts';
+import { contentRange, type ListQuery, ListQueryParams, UuidPipe } from '@app/common';
 import {
   RECIPIENT_LIST_RULES,
   type RecipientDetailResponse,
+  RecipientListFilter,
   type RecipientResponse,
   RecipientRelationSyncService,
   RecipientsService,
@@ -28,8 +21,6 @@ import {
 } from '@app/recipients';
 
 import {
-  parseRecipientDeliveryFilter,
-  RECIPIENT_DELIVERY_LIST_RULES,
   type RecipientDeliveryResponse,
   toRecipientDeliveryResponse,
 } from './recipient-deliveries';
@@ -49,10 +40,10 @@ export class RecipientsController {
   @RequirePermission(Permission.RecipientRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(RecipientListFilter, RECIPIENT_LIST_RULES)
+    query: ListQuery<RecipientListFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecipientResponse[]> {
-    const query = parseListQuery(raw, RECIPIENT_LIST_RULES);
     const page = await this.recipients.list(actor.channelId, query);
     reply.header('Content-Range', contentRange('recipients', query, page.total));
     return page.items.map(toRecipientResponse);
@@ -71,7 +62,7 @@ export class RecipientsController {
   @RequirePermission(Permission.RecipientRead)
   detail(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<RecipientDetailResponse> {
     return this.recipients.detail(actor.channelId, id);
   }
@@ -84,17 +75,16 @@ export class RecipientsController {
   @RequirePermission(Permission.RecipientRead)
   async deliveries(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() raw: RawListQuery,
+    @Param('id', UuidPipe) id: string,
+    @ListQueryParams(RecipientDeliveryListFilter, RECIPIENT_DELIVERY_LIST_RULES)
+    query: ListQuery<RecipientDeliveryListFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecipientDeliveryResponse[]> {
-    const query = parseListQuery(raw, RECIPIENT_DELIVERY_LIST_RULES);
-    const { states } = parseRecipientDeliveryFilter(query.filter);
     const page = await this.blasts.recipientDeliveries(actor.channelId, id, {
       offset: query.range.start,
       limit: query.range.end - query.range.start + 1,
       order: query.sort.order,
-      states,
+      states: query.filter.state,
     });
     reply.header('Content-Range', contentRange('deliveries', query, page.total));
     return page.items.map(toRecipientDeliveryResponse);
@@ -105,7 +95,7 @@ export class RecipientsController {
   @RequirePermission(Permission.RecipientManage)
   async update(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: UpdateRecipientDto,
   ): Promise<RecipientResponse> {
     return toRecipientResponse(await this.recipients.update(actor, id, body));
@@ -116,7 +106,7 @@ export class RecipientsController {
   @RequirePermission(Permission.RecipientManage)
   async optOut(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<RecipientResponse> {
     return toRecipientResponse(await this.recipients.optOut(actor, id));
   }

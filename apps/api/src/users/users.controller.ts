@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
@@ -18,10 +18,11 @@ import {
   UpdateUserDto,
   USER_LIST_RULES,
   userAdminScope,
+  UserListFilter,
   type UserResponse,
   UsersService,
 } from '@app/accounts';
-import { contentRange, parseListQuery, type RawListQuery } from '@app/common';
+import { contentRange, type ListQuery, ListQueryParams, UuidPipe } from '@app/common';
 
 /** Users of the current channel; admins change them, managers read them. */
 @ApiTags('users')
@@ -35,10 +36,9 @@ export class UsersController {
   async list(
     @CurrentUser() caller: AuthenticatedUser,
     @CurrentChannel() channel: CurrentChannelAccess,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(UserListFilter, USER_LIST_RULES) query: ListQuery<UserListFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse[]> {
-    const query = parseListQuery(raw, USER_LIST_RULES);
     const page = await this.users.list(userAdminScope(caller, channel.id), query);
     reply.header('Content-Range', contentRange('users', query, page.total));
     return page.items.map((record) => toUserResponse(record, channel.id));
@@ -49,7 +49,7 @@ export class UsersController {
   async get(
     @CurrentUser() caller: AuthenticatedUser,
     @CurrentChannel() channel: CurrentChannelAccess,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<UserResponse> {
     const record = await this.users.get(userAdminScope(caller, channel.id), id);
     return toUserResponse(record, channel.id);
@@ -66,13 +66,17 @@ export class UsersController {
     return toUserResponse(record, actor.channelId);
   }
 
-  /** Display name, disabled, password reset and roles; `version` is required (409 when stale). */
+  /**
+   * Display name, disabled, password reset and roles; `version` is required (409 when stale).
+   * Name, disabled and password belong to the account: 403 unless the caller administers every
+   * channel the user is in; one's own password needs `currentPassword`.
+   */
   @Put(':id')
   @RequirePermission(Permission.UserManage)
   async update(
     @CurrentUser() caller: AuthenticatedUser,
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserResponse> {
     const record = await this.users.update(

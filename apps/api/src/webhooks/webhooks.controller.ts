@@ -1,20 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
-import { type HeaderReply, listReply, parseListQuery, type RawListQuery } from '@app/common';
+import {
+  type HeaderReply,
+  type ListQuery,
+  ListQueryParams,
+  listReply,
+  NoListFilter,
+  UuidPipe,
+} from '@app/common';
 import {
   CreateWebhookDto,
   toWebhookAttemptResponse,
@@ -24,6 +19,7 @@ import {
   WEBHOOK_DELIVERY_LIST_RULES,
   WEBHOOK_LIST_RULES,
   type WebhookDeliveryDetail,
+  WebhookDeliveryListFilter,
   type WebhookDeliveryDetailResponse,
   type WebhookDeliveryResponse,
   type WebhookEndpointResponse,
@@ -60,10 +56,9 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async list(
     @RequestActor() actor: ChannelActor,
-    @Query() raw: RawListQuery,
+    @ListQueryParams(NoListFilter, WEBHOOK_LIST_RULES) query: ListQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<WebhookEndpointResponse[]> {
-    const query = parseListQuery(raw, WEBHOOK_LIST_RULES);
     const page = await this.webhooks.list(actor.channelId, query);
     return listReply(
       reply,
@@ -88,7 +83,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async get(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<WebhookEndpointResponse> {
     return toWebhookEndpointResponse(await this.webhooks.get(actor.channelId, id));
   }
@@ -98,7 +93,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async update(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: UpdateWebhookDto,
   ): Promise<WebhookEndpointResponse> {
     return toWebhookEndpointResponse(await this.webhooks.update(actor, id, body));
@@ -109,7 +104,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async remove(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<WebhookEndpointResponse> {
     return toWebhookEndpointResponse(await this.webhooks.remove(actor, id));
   }
@@ -120,7 +115,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async rotateSecret(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<WebhookWithSecretResponse> {
     return withSecret(await this.webhooks.rotateSecret(actor, id));
   }
@@ -131,7 +126,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async test(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<WebhookDeliveryDetailResponse> {
     return toDetail(await this.webhooks.test(actor, id));
   }
@@ -141,11 +136,11 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async deliveries(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() raw: RawListQuery,
+    @Param('id', UuidPipe) id: string,
+    @ListQueryParams(WebhookDeliveryListFilter, WEBHOOK_DELIVERY_LIST_RULES)
+    query: ListQuery<WebhookDeliveryListFilter>,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<WebhookDeliveryResponse[]> {
-    const query = parseListQuery(raw, WEBHOOK_DELIVERY_LIST_RULES);
     const page = await this.webhooks.deliveries(actor.channelId, id, query);
     return listReply(
       reply,
@@ -160,7 +155,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async delivery(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<WebhookDeliveryDetailResponse> {
     return toDetail(await this.webhooks.delivery(actor.channelId, id));
   }
@@ -171,7 +166,7 @@ export class WebhooksController {
   @RequirePermission(Permission.WebhookManage)
   async redeliver(
     @RequestActor() actor: ChannelActor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<WebhookDeliveryResponse> {
     return toWebhookDeliveryResponse(await this.webhooks.redeliver(actor, id));
   }

@@ -1,6 +1,9 @@
-import { DomainException } from '@app/common';
+import { DomainException, parseListQuery } from '@app/common';
 
-import { parseAuditLogFilter } from './audit-log.query';
+import { AUDIT_LOG_LIST_RULES, AuditLogFilter } from './audit-log-list.filter';
+
+const filterOf = (filter: object) =>
+  parseListQuery({ filter: JSON.stringify(filter) }, AuditLogFilter, AUDIT_LOG_LIST_RULES).filter;
 
 function fieldOf(run: () => unknown): string[] {
   try {
@@ -12,10 +15,10 @@ function fieldOf(run: () => unknown): string[] {
   throw new Error('expected a failure');
 }
 
-describe('parseAuditLogFilter', () => {
+describe('AuditLogFilter', () => {
   it('reads every filter', () => {
-    expect(
-      parseAuditLogFilter({
+    expect({
+      ...filterOf({
         actorUserId: '6f1c1f6e-8a4b-4b8e-9d3c-1f2e3d4c5b6a',
         action: ['channel.update', 'user.update'],
         entityType: 'channel',
@@ -23,9 +26,9 @@ describe('parseAuditLogFilter', () => {
         from: '2026-01-01',
         to: '2026-02-01T00:00:00Z',
       }),
-    ).toEqual({
+    }).toEqual({
       actorUserId: '6f1c1f6e-8a4b-4b8e-9d3c-1f2e3d4c5b6a',
-      actions: ['channel.update', 'user.update'],
+      action: ['channel.update', 'user.update'],
       entityType: 'channel',
       entityId: 'abc',
       from: new Date('2026-01-01T00:00:00Z'),
@@ -34,17 +37,29 @@ describe('parseAuditLogFilter', () => {
   });
 
   it('accepts a single action', () => {
-    expect(parseAuditLogFilter({ action: 'user.create' })).toEqual({ actions: ['user.create'] });
+    expect(filterOf({ action: 'user.create' }).action).toEqual(['user.create']);
   });
 
   it.each([
     [{ actorUserId: 'me' }, 'filter.actorUserId'],
     [{ action: [] }, 'filter.action'],
     [{ action: [3] }, 'filter.action'],
+    [{ action: 'a\u0000b' }, 'filter.action'],
+    [{ entityId: 'x'.repeat(129) }, 'filter.entityId'],
+    [{ entityType: 'a\ud800' }, 'filter.entityType'],
     [{ from: 'yesterday' }, 'filter.from'],
     [{ from: '2026-02-01', to: '2026-01-01' }, 'filter.to'],
+    [{ from: '2026-01-01', to: '2026-01-01' }, 'filter.to'],
     [{ q: 'x' }, 'filter.q'],
   ])('rejects %j naming %s', (filter, field) => {
-    expect(fieldOf(() => parseAuditLogFilter(filter))).toEqual([field]);
+    expect(fieldOf(() => filterOf(filter))).toEqual([field]);
+  });
+
+  it('orders by at and id only', () => {
+    expect(
+      fieldOf(() =>
+        parseListQuery({ sort: '["action","ASC"]' }, AuditLogFilter, AUDIT_LOG_LIST_RULES),
+      ),
+    ).toEqual(['sort']);
   });
 });

@@ -1,31 +1,33 @@
-import { DomainException } from '@app/common';
+import { DomainException, parseListQuery } from '@app/common';
 
 import { Role } from './role';
-import { parseUserListFilter } from './users.query';
+import { USER_LIST_RULES, UserListFilter } from './user-list.filter';
 
-describe('parseUserListFilter', () => {
+const filterOf = (filter: object) =>
+  parseListQuery({ filter: JSON.stringify(filter) }, UserListFilter, USER_LIST_RULES).filter;
+
+describe('UserListFilter', () => {
   it('reads every filter, single values or lists', () => {
     const id = '6f1c1f6e-8a4b-4b8e-9d3c-1f2e3d4c5b6a';
-    expect(parseUserListFilter({ q: 'kim', role: 'admin', disabled: false, id })).toEqual({
+    expect({ ...filterOf({ q: 'kim', role: 'admin', disabled: false, id }) }).toEqual({
       q: 'kim',
-      roles: [Role.Admin],
+      role: [Role.Admin],
       disabled: false,
-      ids: [id],
+      id: [id],
     });
-    expect(parseUserListFilter({ role: ['marketer', 'manager'] }).roles).toEqual([
-      Role.Marketer,
-      Role.Manager,
-    ]);
+    expect(filterOf({ role: ['marketer', 'manager'] }).role).toEqual([Role.Marketer, Role.Manager]);
   });
 
   it.each([
     [{ role: 'owner' }, 'filter.role'],
+    [{ role: [] }, 'filter.role'],
     [{ disabled: 'yes' }, 'filter.disabled'],
     [{ id: ['nope'] }, 'filter.id'],
+    [{ id: [] }, 'filter.id'],
     [{ email: 'x' }, 'filter.email'],
   ])('rejects %j naming %s', (filter, field) => {
     try {
-      parseUserListFilter(filter);
+      filterOf(filter);
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainException);
