@@ -1,3 +1,5 @@
+import { HttpException } from '@nestjs/common';
+
 import { toErrorEnvelope } from './http-exception.filter';
 
 /** An error shaped like Fastify's own (FastifyError: code, statusCode, message). */
@@ -43,6 +45,16 @@ describe("toErrorEnvelope for Fastify's own errors", () => {
       statusCode: status,
       code: envelopeCode,
       errors: { body: reason },
+    });
+  });
+
+  it('reads the refusal Nest wraps in an HttpException', () => {
+    const wrapped = new HttpException('Body is not valid JSON', 400, {
+      cause: fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400, 'Body is not valid JSON'),
+    });
+    expect(toErrorEnvelope(wrapped)).toMatchObject({
+      statusCode: 400,
+      errors: { body: 'must be valid JSON' },
     });
   });
 

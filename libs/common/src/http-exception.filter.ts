@@ -58,6 +58,13 @@ const FASTIFY_FIELD_ERRORS: Record<string, { field: string; reason: string; mess
   },
 };
 
+function fastifyFieldError(
+  error: unknown,
+): { field: string; reason: string; message: string } | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? FASTIFY_FIELD_ERRORS[code] : undefined;
+}
+
 /** Turns anything thrown in a request into the envelope; unknown errors become a logged 500. */
 export function toErrorEnvelope(error: unknown, logger?: Logger): ErrorEnvelope {
   if (error instanceof DomainException) {
@@ -69,8 +76,18 @@ export function toErrorEnvelope(error: unknown, logger?: Logger): ErrorEnvelope 
       ...(error.details ? { details: error.details } : {}),
     };
   }
+  // Nest hands Fastify's refusals on as HttpExceptions caused by them; the cause says which.
+  const fastifyRefusal = fastifyFieldError(error instanceof HttpException ? error.cause : error);
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
+    if (fastifyRefusal) {
+      return {
+        statusCode,
+        code: CODE_BY_STATUS[statusCode] ?? 'bad_request',
+        message: fastifyRefusal.message,
+        errors: { [fastifyRefusal.field]: fastifyRefusal.reason },
+      };
+    }
     const response = error.getResponse();
     const body: Partial<ErrorEnvelope> =
       typeof response === 'object' && response !== null ? response : {};
@@ -82,17 +99,13 @@ export function toErrorEnvelope(error: unknown, logger?: Logger): ErrorEnvelope 
     };
   }
   // Fastify's own errors (bad URL, bad JSON body, body too large) carry a statusCode.
-  const { statusCode: status, code: fastifyCode } = error as {
-    statusCode?: unknown;
-    code?: unknown;
-  };
+  const { statusCode: status } = error as { statusCode?: unknown };
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const known = typeof fastifyCode === 'string' ? FASTIFY_FIELD_ERRORS[fastifyCode] : undefined;
     return {
       statusCode: status,
       code: CODE_BY_STATUS[status] ?? 'bad_request',
-      message: known?.message ?? (error instanceof Error ? error.message : 'Bad request'),
-      ...(known ? { errors: { [known.field]: known.reason } } : {}),
+      message: fastifyRefusal?.message ?? (error instanceof Error ? error.message : 'Bad request'),
+      ...(fastifyRefusal ? { errors: { [fastifyRefusal.field]: fastifyRefusal.reason } } : {}),
     };
   }
   logger?.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
