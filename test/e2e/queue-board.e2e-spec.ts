@@ -137,6 +137,9 @@ describe('queue board (Bull Board) for instance operators', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('<base href="/api/queues/" />');
+    // The admin UI frames the board from its own origin; no other site may.
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     expect((await open('/api/queues/static/favicon-32x32.png', cookie)).status).toBe(200);
     expect((await open('/api/queues/static/favicon-32x32.png')).status).toBe(403);
 

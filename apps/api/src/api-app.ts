@@ -56,13 +56,16 @@ const BODY_MEDIA_TYPES = {
   },
 };
 
-/** A source only the queue board's pages may load from (Bull Board links Google Fonts). */
+/**
+ * A source for the queue board's pages, another for everything else: Bull Board links Google
+ * Fonts, and the admin UI frames the board from its own origin.
+ */
 const onQueueBoard =
-  (source: string) =>
+  (source: string, elsewhere = "'self'") =>
   (request: IncomingMessage): string =>
     request.url === QUEUE_BOARD_PATH || request.url?.startsWith(`${QUEUE_BOARD_PATH}/`)
       ? source
-      : "'self'";
+      : elsewhere;
 
 /**
  * The admin UI, Swagger UI, the queue board and every API answer. The public pages send a
@@ -73,7 +76,7 @@ const CONTENT_SECURITY_POLICY = {
   directives: {
     defaultSrc: ["'self'"],
     baseUri: ["'self'"],
-    frameAncestors: ["'none'"],
+    frameAncestors: [onQueueBoard("'self'", "'none'")],
     objectSrc: ["'none'"],
     formAction: ["'self'"],
     scriptSrc: ["'self'"],

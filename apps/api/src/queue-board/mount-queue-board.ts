@@ -65,6 +65,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
 
   await app.register(
     async (scope: FastifyInstance) => {
+      // The admin UI shows the board in a frame of its own origin; nothing else may frame it.
+      scope.addHook('onRequest', async (_request, reply) => {
+        reply.header('x-frame-options', 'SAMEORIGIN');
+      });
       scope.addHook('onRequest', guard);
       await scope.register(serverAdapter.registerPlugin());
     },
