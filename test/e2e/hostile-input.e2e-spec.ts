@@ -193,6 +193,16 @@ describe('hostile input: bodies, parameters and headers every route shares', () 
       },
     );
 
+    it.each([
+      ['{"email":"a@b.c","password":"x","__proto__":{"admin":true}}', '__proto__'],
+      ['{"comment":{"__proto__":{"admin":true}}}', 'comment.__proto__'],
+      ['{"comment":{"constructor":{"prototype":{"admin":true}}}}', 'comment.constructor'],
+    ])('refuses a prototype key by its path: %s', async (body, field) => {
+      const answer = await json('POST', '/api/auth/login', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual({ [field]: 'is not an allowed key' });
+    });
+
     it('names the top-level field a deep nesting hangs from', async () => {
       const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
       const answer = await json('POST', '/api/auth/login', `{"email":"a@b.c","password":${deep}}`);
@@ -368,13 +378,7 @@ describe('hostile input: bodies, parameters and headers every route shares', () 
         'bad_request',
         { body: 'must be valid JSON' },
       ],
-      [
-        'a __proto__ key',
-        () => json('POST', '/api/auth/login', '{"__proto__":{"admin":true}}'),
-        400,
-        'bad_request',
-        { body: 'must be valid JSON' },
-      ],
+
       [
         'an empty JSON body',
         () => json('POST', '/api/auth/login', ''),

@@ -13,6 +13,7 @@ import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fasti
 
 import {
   bodyMediaTypeGuard,
+  parseJsonBody,
   createValidationPipe,
   HttpExceptionFilter,
   toErrorEnvelope,
@@ -89,6 +90,8 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
+const JSON_BODY_LIMIT = 10 * 1024 * 1024;
+
 const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/');
 
 /** The URL's path, percent-decoded; undefined when it does not decode. */
@@ -145,7 +148,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     ApiModule,
     new FastifyAdapter({
       trustProxy: config.api.trustedProxies.length > 0 ? config.api.trustedProxies : false,
-      bodyLimit: 10 * 1024 * 1024,
+      bodyLimit: JSON_BODY_LIMIT,
       // The router's own refusals (a broken percent-encoding, a path parameter over its limit)
       // answer before any hook or filter: in the API's envelope too.
       frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
@@ -155,6 +158,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
     { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), bufferLogs: false },
   );
+  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, parseJsonBody);
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,

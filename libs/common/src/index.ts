@@ -18,6 +18,7 @@ export { PositiveIntPipe, UuidPipe, INT4_MAX } from './param.pipes';
 export { Omittable } from './omittable';
 export { findInputProblem, INPUT_REASONS, MAX_INPUT_DEPTH, textProblem } from './request-input';
 export { bodyMediaTypeGuard } from './body-media-types';
+export { parseJsonBody } from './json-body';
 export type { BodyMediaTypeRules } from './body-media-types';
 export { SecretsModule } from './secrets.module';
 export {

@@ -9,7 +9,19 @@ export const INPUT_REASONS = {
   unicode: 'must be valid Unicode text',
   depth: 'nests too deeply',
   json: 'must be a JSON object',
+  key: 'is not an allowed key',
 } as const;
+
+/** Keys that would reach an object's prototype if anything ever merged them by assignment. */
+function isPrototypeKey(key: string, value: unknown): boolean {
+  return (
+    key === '__proto__' ||
+    (key === 'constructor' &&
+      typeof value === 'object' &&
+      value !== null &&
+      Object.hasOwn(value, 'prototype'))
+  );
+}
 
 // In `u` mode a paired surrogate is one code point, so this matches lone halves only.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -105,7 +117,8 @@ export function findInputProblem(
       const [key, item] = entries[index];
       const path = childPath(next.path, printableKey(key), depth);
       if (!isArray) {
-        const reason = textProblem(key);
+        const reason =
+          textProblem(key) ?? (isPrototypeKey(key, item) ? INPUT_REASONS.key : undefined);
         if (reason !== undefined) {
           return { field: path, reason };
         }

@@ -80,6 +80,20 @@ describe('the global validation pipe', () => {
     });
   });
 
+  it('refuses keys that reach a prototype, by their path', async () => {
+    // A computed key: a literal `__proto__:` would set the expected object's prototype.
+    expect(await errorsOf(JSON.parse('{"name":"n","__proto__":{"x":1}}'))).toEqual({
+      ['__proto__']: 'is not an allowed key',
+    });
+    expect(await errorsOf(JSON.parse('{"inner":{"constructor":{"prototype":{}}}}'))).toEqual({
+      'inner.constructor': 'is not an allowed key',
+    });
+    // A field that happens to be called constructor is only a name.
+    expect(Object.hasOwn(await errorsOf({ name: 'n', constructor: 'x' }), 'constructor')).toBe(
+      false,
+    );
+  });
+
   it('names NUL and lone surrogates in strings and keys, at any depth', async () => {
     expect(await errorsOf({ name: 'a\u0000b', inner: { title: 't' } })).toEqual({
       name: 'must not contain NUL characters',
