@@ -280,6 +280,17 @@ async function screens(browser: Browser, app: ConsoleStack, data: Seeded, locale
   await admin.shell.go('users');
   await admin.page.waitForSelector('tbody tr');
   await shoot(admin.page, prefix('12-users'));
+  // One's own account: changing the password asks for the current one, and a guessable new one
+  // is refused under the field, in the reader's language.
+  const me = await app.stack.call<{ id: string }>(Role.Admin, 'GET', '/api/auth/me');
+  await admin.shell.go(`users/${me.body.id}`);
+  await admin.page.fill('input[name="password"]', 'password1234');
+  await admin.page.fill('input[name="currentPassword"]', TEST_PASSWORD);
+  await admin.page.click('button[type="submit"]');
+  await admin.page.waitForSelector(
+    '.ra-input-password .Mui-error, [id="password-helper-text"].Mui-error',
+  );
+  await shoot(admin.page, prefix('14-own-account'));
   await admin.shell.go(`channels/${app.stack.channel.id}`);
   await admin.page.waitForSelector('[class~="ra-input-timeZone"]');
   await shoot(admin.page, prefix('13-channel-settings'));

@@ -47,7 +47,7 @@ describe('CSV import of tags and attributes', () => {
       payload = typeof body === 'string' ? body : Buffer.from(body);
     } else {
       const form = new FormData();
-      form.append('file', new Blob([body], { type: 'text/csv' }), 'recipients.csv');
+      form.append('file', new Blob([body as BlobPart], { type: 'text/csv' }), 'recipients.csv');
       payload = form;
     }
     const response = await fetch(
