@@ -30,10 +30,11 @@ const adminTransform = [
 const shared = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  // NestJS 12 ships ES modules only; transform them (and our TS) to CommonJS for Jest.
+  // NestJS 12 ships ES modules only; transform them (and our TS) to CommonJS for Jest. So do
+  // jose (the sandbox's OIDC signing) and the login clients the contract suite drives.
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@borewit|@tokenizer|load-esm|content-disposition|@fastify/static)/)',
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@borewit|@tokenizer|load-esm|content-disposition|@fastify/static|jose|oauth4webapi|openid-client|@auth|@panva|preact|preact-render-to-string)/)',
   ],
   moduleNameMapper: {
     '^@apps/(api|worker)$': '<rootDir>/apps/$1/src/index.ts',

@@ -7,8 +7,16 @@ import {
   kakaoError,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
-describe('auth failures, permission and app quotas (2.5, 2.6, 2.4, 10)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly(
+  'makes apps without permission and with small quotas through the control API',
+);
+
+const SUITE = 'auth failures, permission and app quotas (2.5, 2.6, 2.4, 10)';
+
+describeContract(SUITE, PARITY_CLAIM, () => {
   let harness: ContractHarness;
 
   beforeAll(async () => {

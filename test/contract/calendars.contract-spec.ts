@@ -1,4 +1,6 @@
-import { type Color, type KakaoClient } from '@app/kakao-client';
+import { request } from 'undici';
+
+import { type CalendarFilter, type Color, type KakaoClient } from '@app/kakao-client';
 
 import {
   type ContractHarness,
@@ -7,8 +9,14 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
-describe('user calendars (4.1–4.4)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly(
+  'mints a fresh user per test through the control API (4.1 also runs in parity.contract-spec)',
+);
+
+describeContract('user calendars (4.1–4.4)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -39,8 +47,33 @@ describe('user calendars (4.1–4.4)', () => {
       expect(subscribed.calendars).toEqual([]);
     });
 
-    it('rejects an unknown filter with -2', async () => {
+    it('takes several filter values separated by a comma', async () => {
+      const both = await client.calendar.listCalendars(user.access_token, ['USER', 'SUBSCRIBE']);
+      expect(both.calendars.map((c) => c.id)).toContain('primary');
+      const raw = await request(
+        `${harness.apiBaseUrl}/v2/api/calendar/calendars?filter=USER,SUBSCRIBE`,
+        { headers: { authorization: `Bearer ${user.access_token}` } },
+      );
+      expect(raw.statusCode).toBe(200);
+      const body = (await raw.body.json()) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(['calendars', 'subscribe_calendars']);
+      const subscribeOnly = await request(
+        `${harness.apiBaseUrl}/v2/api/calendar/calendars?filter=SUBSCRIBE`,
+        { headers: { authorization: `Bearer ${user.access_token}` } },
+      );
+      expect(Object.keys((await subscribeOnly.body.json()) as object)).toEqual([
+        'subscribe_calendars',
+      ]);
+    });
+
+    it('rejects an unknown filter with -2, alone or among others', async () => {
       await expectCode(client.calendar.listCalendars(user.access_token, 'MINE' as 'USER'), -2, 400);
+      const mixed: readonly string[] = ['USER', 'MINE'];
+      await expectCode(
+        client.calendar.listCalendars(user.access_token, mixed as readonly CalendarFilter[]),
+        -2,
+        400,
+      );
     });
   });
 
@@ -81,7 +114,9 @@ describe('user calendars (4.1–4.4)', () => {
     });
 
     it('deletes the events of a deleted sub-calendar', async () => {
-      const calendarId = await client.calendar.createCalendar(user.access_token, { name: 'Temp' });
+      const calendarId = await client.calendar.createCalendar(user.access_token, {
+        name: 'Temp',
+      });
       const eventId = await client.calendar.createEvent(
         user.access_token,
         {

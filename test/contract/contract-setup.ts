@@ -16,8 +16,15 @@ import {
 } from '@app/kakao-client';
 import { startSandbox } from '@app/kakao-sandbox';
 
+import { PARITY_TARGET, type ParityTarget } from './parity';
+
 export type Scope =
-  'talk_calendar' | 'talk_calendar_task' | 'talk_message' | 'friends' | 'plusfriends';
+  | 'talk_calendar'
+  | 'talk_calendar_task'
+  | 'talk_message'
+  | 'friends'
+  | 'plusfriends'
+  | LoginConsentItem;
 
 export const ALL_SCOPES: readonly Scope[] = [
   'talk_calendar',
@@ -42,7 +49,12 @@ export interface CreateAppInput {
   permissions?: { calendar?: boolean; message?: boolean };
   quotas?: AppQuotas;
   redirect_uris?: string[];
+  require_client_secret?: boolean;
+  /** Kakao Login consent items the app enables (default: profile_nickname, profile_image). */
+  consent_items?: LoginConsentItem[];
 }
+
+export type LoginConsentItem = 'profile_nickname' | 'profile_image' | 'account_email' | 'openid';
 
 export type { SandboxAppInfo as SandboxApp, SandboxUser } from '@app/console-http';
 
@@ -195,21 +207,92 @@ export class SandboxControl {
   }
 }
 
+/**
+ * Stands in for the control API in parity mode: the real Kakao API has none, so every call
+ * fails loudly (and is counted) instead of reaching some host.
+ */
+export class ParityControlGuard extends SandboxControl {
+  attempts = 0;
+
+  override raw(method: 'GET' | 'POST' | 'DELETE', path: string): Promise<ControlAnswer> {
+    this.attempts += 1;
+    return Promise.reject(
+      new Error(`${method} ${path}: the sandbox control API is not available in parity mode`),
+    );
+  }
+}
+
 export interface ContractHarness {
   url: string;
+  /** Set in parity mode: the remote target this harness speaks to. */
+  parity?: ParityTarget;
+  /** Where kapi paths go (`/v2/api/...`, `/v2/user/me`). */
+  apiBaseUrl: string;
+  /** Where kauth paths go (`/oauth/...`, `/.well-known/...`). */
+  authBaseUrl: string;
   control: SandboxControl;
   /** A client bound to the app's keys (admin key, REST API key, client secret). */
   clientFor(app: SandboxApp, init?: KakaoClientInit): KakaoClient;
   close(): Promise<void>;
 }
 
-/** Starts a sandbox for one test file; call `close()` in afterAll. */
-export async function startContractHarness(): Promise<ContractHarness> {
+/** The keys of the parity target in the shape of a sandbox app, for code that takes one. */
+export function parityApp(target: ParityTarget): SandboxApp {
+  return {
+    app_id: 0,
+    rest_api_key: target.restApiKey,
+    admin_key: target.adminKey,
+    client_secret: target.clientSecret ?? '',
+    channels: [{ channel_public_id: target.channelPublicId, name: target.channelPublicId }],
+    subscribe_calendars: [],
+  };
+}
+
+/** A harness aimed at a remote API (parity mode): no sandbox, no control API. */
+export function remoteHarness(target: ParityTarget): ContractHarness {
+  const clients: KakaoClient[] = [];
+  return {
+    url: target.apiBaseUrl,
+    parity: target,
+    apiBaseUrl: target.apiBaseUrl,
+    authBaseUrl: target.authBaseUrl,
+    control: new ParityControlGuard(target.apiBaseUrl),
+    clientFor(_app, init = {}) {
+      const client = new KakaoClient({
+        apiBaseUrl: target.apiBaseUrl,
+        authBaseUrl: target.authBaseUrl,
+        adminKey: target.adminKey,
+        restApiKey: target.restApiKey,
+        clientSecret: target.clientSecret,
+        timeoutMs: 10_000,
+        ...init,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.close()));
+    },
+  };
+}
+
+/**
+ * Starts a sandbox for one test file (call `close()` in afterAll); in parity mode
+ * (`KAKAO_PARITY=1`) answers a harness aimed at the configured remote API instead.
+ */
+export async function startContractHarness(
+  parity: ParityTarget | undefined = PARITY_TARGET,
+): Promise<ContractHarness> {
+  if (parity !== undefined) {
+    return remoteHarness(parity);
+  }
   const sandbox = await startSandbox({ port: 0, silent: true });
   const url = sandbox.url.replace(/\/+$/, '');
   const clients: KakaoClient[] = [];
   return {
     url,
+    apiBaseUrl: url,
+    authBaseUrl: url,
     control: new SandboxControl(url),
     clientFor(app, init = {}) {
       const client = new KakaoClient({

@@ -19,10 +19,14 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
 const WINDOW = { from: '2030-05-01T00:00:00Z', to: '2030-05-31T00:00:00Z' };
 
-describe('personal events (4.5–4.10)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly('mints users and invites guests through the control API');
+
+describeContract('personal events (4.5–4.10)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -91,7 +95,9 @@ describe('personal events (4.5–4.10)', () => {
     });
 
     it('creates an event in a sub-calendar of this service', async () => {
-      const calendarId = await client.calendar.createCalendar(user.access_token, { name: 'Brand' });
+      const calendarId = await client.calendar.createCalendar(user.access_token, {
+        name: 'Brand',
+      });
       const id = await client.calendar.createEvent(user.access_token, sampleEvent(), {
         calendarId,
       });
@@ -105,7 +111,9 @@ describe('personal events (4.5–4.10)', () => {
 
     it('answers -2 for an unknown calendar and an unknown event', async () => {
       await expectCode(
-        client.calendar.createEvent(user.access_token, sampleEvent(), { calendarId: 'user_nope' }),
+        client.calendar.createEvent(user.access_token, sampleEvent(), {
+          calendarId: 'user_nope',
+        }),
         -2,
         400,
       );
@@ -282,7 +290,10 @@ describe('personal events (4.5–4.10)', () => {
           }),
         );
       }
-      const first = await client.calendar.listEvents(user.access_token, { ...WINDOW, limit: 100 });
+      const first = await client.calendar.listEvents(user.access_token, {
+        ...WINDOW,
+        limit: 100,
+      });
       expect(first.events).toHaveLength(100);
       expect(first.has_next).toBe(true);
       expect(first.after_url).toEqual(expect.stringContaining('/v2/api/calendar/events?'));
@@ -311,7 +322,9 @@ describe('personal events (4.5–4.10)', () => {
         user.access_token,
         sampleEvent({ description: 'keep me', reminders: [30] }),
       );
-      const edited = await client.calendar.updateEvent(user.access_token, id, { title: 'Renamed' });
+      const edited = await client.calendar.updateEvent(user.access_token, id, {
+        title: 'Renamed',
+      });
       expect(edited).toBe(id);
       const detail = await client.calendar.getEvent(user.access_token, id);
       expect(detail).toMatchObject({ title: 'Renamed', description: 'keep me', reminders: [30] });

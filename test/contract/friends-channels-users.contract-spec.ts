@@ -7,8 +7,12 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
-describe('friends, channel relationship and user info', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly('makes friendships and channel relations through the control API');
+
+describeContract('friends, channel relationship and user info', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -119,7 +123,9 @@ describe('friends, channel relationship and user info', () => {
       await harness.control.setChannelRelation(user, channel, 'BLOCKED');
       await expect(
         client.channels.getChannelRelationsOfUser(user.user_id, { channelPublicIds: [channel] }),
-      ).resolves.toMatchObject({ channels: [{ channel_public_id: channel, relation: 'BLOCKED' }] });
+      ).resolves.toMatchObject({
+        channels: [{ channel_public_id: channel, relation: 'BLOCKED' }],
+      });
     });
 
     it('needs the plusfriends consent (-402)', async () => {
@@ -171,7 +177,9 @@ describe('friends, channel relationship and user info', () => {
 
     it('answers /v2/user/me for a user id with the admin key', async () => {
       const user = await harness.control.createUser(app, { nickname: 'Admin view' });
-      await expect(client.users.getUser(user.user_id)).resolves.toMatchObject({ id: user.user_id });
+      await expect(client.users.getUser(user.user_id)).resolves.toMatchObject({
+        id: user.user_id,
+      });
     });
 
     it('unlinks a user with their token; the token then stops working', async () => {

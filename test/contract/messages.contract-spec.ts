@@ -13,13 +13,17 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
 const link = {
   web_url: 'https://example.com/popup',
   mobile_web_url: 'https://m.example.com/popup',
 };
 
-describe('Kakao Talk messages (5.1–5.4)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly("reads recipients' inboxes through the control API");
+
+describeContract('Kakao Talk messages (5.1–5.4)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -151,7 +155,9 @@ describe('Kakao Talk messages (5.1–5.4)', () => {
       [
         'a template over 10 KB',
         () =>
-          calendarTemplate({ content: { title: 'Big', description: 'd'.repeat(11 * 1024), link } }),
+          calendarTemplate({
+            content: { title: 'Big', description: 'd'.repeat(11 * 1024), link },
+          }),
       ],
       [
         'a wrong object_type',

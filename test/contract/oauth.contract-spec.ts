@@ -9,6 +9,7 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/oauth/callback';
 
@@ -32,7 +33,10 @@ function readConsentForm(html: string): ConsentForm {
   return { action, fields, userIds };
 }
 
-describe('OAuth (2.7)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly('drives the consent page and moves the sandbox clock');
+
+describeContract('OAuth (2.7)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -185,9 +189,20 @@ describe('OAuth (2.7)', () => {
     await expect(
       client.oauth.refreshAccessToken(user.refresh_token, { restApiKey: 'nobody' }),
     ).rejects.toMatchObject({ kind: 'oauth', errorCode: 'KOE101' });
+    const guarded = await harness.control.createApp({ require_client_secret: true });
+    const guardedUser = await harness.control.createUser(guarded);
     await expect(
-      client.oauth.refreshAccessToken(user.refresh_token, { clientSecret: 'wrong' }),
+      harness
+        .clientFor(guarded)
+        .oauth.refreshAccessToken(guardedUser.refresh_token, { clientSecret: 'wrong' }),
     ).rejects.toMatchObject({ kind: 'oauth', errorCode: 'KOE010' });
+  });
+
+  it('ignores a client secret sent to an app that does not require one', async () => {
+    const user = await harness.control.createUser(app);
+    await expect(
+      client.oauth.refreshAccessToken(user.refresh_token, { clientSecret: 'kakao' }),
+    ).resolves.toMatchObject({ access_token: expect.any(String) as string });
   });
 
   it('shows KOE006 for an unregistered redirect URI instead of redirecting', async () => {

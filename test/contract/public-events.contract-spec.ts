@@ -8,6 +8,7 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
 const WINDOW = { from: '2030-04-01T00:00:00Z', to: '2030-04-30T00:00:00Z' };
 
@@ -19,7 +20,10 @@ const popUp = (overrides: Partial<PublicEventCreate> = {}): PublicEventCreate =>
   ...overrides,
 });
 
-describe('public events (4.11–4.16)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly('makes apps, channels and users through the control API');
+
+describeContract('public events (4.11–4.16)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -149,7 +153,10 @@ describe('public events (4.11–4.16)', () => {
       expect(first.has_next).toBe(true);
       expect(first.after_url).toEqual(expect.any(String));
       const ids = new Set<string>();
-      for await (const event of pagingClient.publicEvents.publicEvents({ ...WINDOW, limit: 100 })) {
+      for await (const event of pagingClient.publicEvents.publicEvents({
+        ...WINDOW,
+        limit: 100,
+      })) {
         ids.add(event.id);
       }
       expect(ids).toEqual(new Set(created));
@@ -221,7 +228,10 @@ describe('public events (4.11–4.16)', () => {
     it('updates an existing event in place', async () => {
       const id = await client.publicEvents.createPublicEvent(popUp());
       await expect(
-        client.publicEvents.upsertPublicEvent({ eventId: id, event: popUp({ title: 'Same id' }) }),
+        client.publicEvents.upsertPublicEvent({
+          eventId: id,
+          event: popUp({ title: 'Same id' }),
+        }),
       ).resolves.toEqual({ eventId: id, created: false });
       expect((await client.publicEvents.getPublicEvent(id)).title).toBe('Same id');
     });

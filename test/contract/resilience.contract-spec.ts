@@ -8,6 +8,7 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
 const SEND_TO_ME = '/v2/api/talk/memo/default/send';
 const template: TextTemplate = {
@@ -16,7 +17,10 @@ const template: TextTemplate = {
   link: { web_url: 'https://example.com' },
 };
 
-describe('retries over sandbox faults (9.4)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly('injects faults through the control API');
+
+describeContract('retries over sandbox faults (9.4)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;
@@ -32,7 +36,12 @@ describe('retries over sandbox faults (9.4)', () => {
   afterEach(() => harness.control.clearFaults());
 
   it('succeeds through two injected HTTP 500s', async () => {
-    await harness.control.addFault({ path: SEND_TO_ME, probability: 1, status: 500, remaining: 2 });
+    await harness.control.addFault({
+      path: SEND_TO_ME,
+      probability: 1,
+      status: 500,
+      remaining: 2,
+    });
     await expect(client.messages.sendToMe(user.access_token, template)).resolves.toEqual({
       result_code: 0,
     });
@@ -40,7 +49,12 @@ describe('retries over sandbox faults (9.4)', () => {
   });
 
   it('fails on the first injected HTTP 500 without retries', async () => {
-    await harness.control.addFault({ path: SEND_TO_ME, probability: 1, status: 500, remaining: 2 });
+    await harness.control.addFault({
+      path: SEND_TO_ME,
+      probability: 1,
+      status: 500,
+      remaining: 2,
+    });
     const error = await kakaoError(
       client.messages.sendToMe(user.access_token, template, { retries: 0 }),
     );
@@ -60,7 +74,12 @@ describe('retries over sandbox faults (9.4)', () => {
   });
 
   it('retries a dropped connection', async () => {
-    await harness.control.addFault({ path: SEND_TO_ME, probability: 1, drop: true, remaining: 1 });
+    await harness.control.addFault({
+      path: SEND_TO_ME,
+      probability: 1,
+      drop: true,
+      remaining: 1,
+    });
     await expect(client.messages.sendToMe(user.access_token, template)).resolves.toEqual({
       result_code: 0,
     });

@@ -7,8 +7,12 @@ import {
   type SandboxUser,
   startContractHarness,
 } from './contract-setup';
+import { describeContract, sandboxOnly } from './parity';
 
-describe('tasks (4.21–4.26)', () => {
+/** Why this suite cannot run against the real API (parity mode). */
+const PARITY_CLAIM = sandboxOnly('mints users with talk_calendar_task through the control API');
+
+describeContract('tasks (4.21–4.26)', PARITY_CLAIM, () => {
   let harness: ContractHarness;
   let app: SandboxApp;
   let client: KakaoClient;

@@ -17,6 +17,9 @@ import { SubscribeCalendarEntity } from './subscribe-calendar.entity';
 
 const HOLIDAY_CACHE_SECONDS = 24 * 3600;
 const HOLIDAY_WINDOW_MAX_DAYS = 366;
+const DAY_MS = 24 * 3600 * 1000;
+/** Kakao answers holidays for at most 31 days after `from` (contract 4.20); longer spans are paged. */
+const KAKAO_HOLIDAY_WINDOW_DAYS = 31;
 
 export interface SubscribeCalendarSyncResult {
   total: number;
@@ -125,7 +128,7 @@ export class SubscribeCalendarsService {
   /** Holidays between two dates (YYYY-MM-DD, inclusive), cached for a day. */
   async holidays(channelId: string, from: string, to: string): Promise<Holiday[]> {
     const fromMs = Date.parse(`${from}T00:00:00Z`);
-    const toMs = Date.parse(`${to}T00:00:00Z`) + 24 * 3600 * 1000;
+    const toMs = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
     if (Number.isNaN(fromMs) || Number.isNaN(toMs) || toMs <= fromMs) {
       throw new CampaignException(
         CampaignErrorCode.Invalid,
@@ -135,7 +138,7 @@ export class SubscribeCalendarsService {
         },
       );
     }
-    if (toMs - fromMs > HOLIDAY_WINDOW_MAX_DAYS * 24 * 3600 * 1000) {
+    if (toMs - fromMs > HOLIDAY_WINDOW_MAX_DAYS * DAY_MS) {
       throw new CampaignException(
         CampaignErrorCode.Invalid,
         `At most ${HOLIDAY_WINDOW_MAX_DAYS} days`,
@@ -151,13 +154,30 @@ export class SubscribeCalendarsService {
     if (cached) {
       return JSON.parse(cached) as Holiday[];
     }
-    const holidays = await this.kakao.holidays.listHolidays(
-      { from: new Date(fromMs), to: new Date(toMs) },
-      this.adminCall(channel),
-    );
+    const holidays = await this.holidaysPaged(fromMs, toMs, this.adminCall(channel));
     await this.redis
       .set(key, JSON.stringify(holidays), 'EX', HOLIDAY_CACHE_SECONDS)
       .catch(() => undefined);
     return holidays;
+  }
+
+  /** One request per window of at most 31 days, in order; a day that two windows share counts once. */
+  private async holidaysPaged(
+    fromMs: number,
+    toMs: number,
+    call: AdminCallOptions,
+  ): Promise<Holiday[]> {
+    const merged = new Map<string, Holiday>();
+    for (let start = fromMs; start < toMs; start += KAKAO_HOLIDAY_WINDOW_DAYS * DAY_MS) {
+      const end = Math.min(start + KAKAO_HOLIDAY_WINDOW_DAYS * DAY_MS, toMs);
+      const page = await this.kakao.holidays.listHolidays(
+        { from: new Date(start), to: new Date(end) },
+        call,
+      );
+      for (const holiday of page) {
+        merged.set(JSON.stringify(holiday), holiday);
+      }
+    }
+    return [...merged.values()];
   }
 }

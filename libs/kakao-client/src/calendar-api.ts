@@ -56,13 +56,21 @@ const PATH = {
 export class CalendarApi {
   constructor(private readonly requester: KakaoRequester) {}
 
-  /** 4.1 The user's calendars and subscribed calendars. */
+  /** 4.1 The user's calendars and subscribed calendars; `filter` takes one value or several. */
   async listCalendars(
     accessToken: string,
-    filter?: CalendarFilter,
+    filter?: CalendarFilter | readonly CalendarFilter[],
     call?: CallOptions,
   ): Promise<CalendarList> {
-    const body = await this.requester.user(accessToken, 'GET', PATH.calendars, { filter }, call);
+    // Several values travel as one comma-separated parameter (`USER,SUBSCRIBE`).
+    const filterParam = typeof filter === 'string' ? filter : filter?.join(',');
+    const body = await this.requester.user(
+      accessToken,
+      'GET',
+      PATH.calendars,
+      { filter: filterParam },
+      call,
+    );
     return {
       calendars: listOf(body.calendars),
       subscribe_calendars: listOf(body.subscribe_calendars),

@@ -1,5 +1,5 @@
 // Subscribe calendars of the app's channels (contract 4.17, admin key) and a user's subscription
-// (4.18, 4.19, user token; sent as POST per 11.1).
+// (4.18 POST, 4.19 DELETE with the id in the query string; user token; 11.1).
 
 import { type AdminCallOptions, type CallOptions, type KakaoRequester } from './kakao-requester';
 import { type SubscribeCalendar } from './kakao.types';
@@ -47,7 +47,7 @@ export class SubscribeApi {
   async unsubscribe(accessToken: string, calendarId: string, call?: CallOptions): Promise<void> {
     await this.requester.user(
       accessToken,
-      'POST',
+      'DELETE',
       PATH.unsubscribe,
       { calendar_id: calendarId },
       call,

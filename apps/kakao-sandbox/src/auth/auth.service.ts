@@ -1,5 +1,5 @@
 import { parseAuthorization } from '@app/kakao-sandbox/auth/credentials';
-import { API_SCOPES, type ApiFamily } from '@app/kakao-sandbox/auth/scopes';
+import { API_SCOPES, type ApiFamily, type Scope } from '@app/kakao-sandbox/auth/scopes';
 import {
   insufficientScopes,
   invalidParam,
@@ -24,6 +24,8 @@ export interface AdminCaller {
 export interface TargetedUser {
   app: AppRecord;
   user: UserRecord;
+  /** Consent items behind the call: the token's, or the user's when the admin key asks. */
+  agreed: readonly Scope[];
 }
 
 /** Resolves credentials to the calling app and user (2.1, 2.5, 2.6). */
@@ -72,8 +74,8 @@ export class AuthService {
   ): TargetedUser {
     const credential = parseAuthorization(header);
     if (credential.kind === 'bearer') {
-      const { app, user } = this.user(header, family);
-      return { app, user };
+      const { app, user, token } = this.user(header, family);
+      return { app, user, agreed: token.scopes };
     }
     const { app } = this.admin(header);
     const targetType = params.requiredString('target_id_type');
@@ -88,7 +90,7 @@ export class AuthService {
     if (!user || user.appId !== app.id || !user.linked) {
       throw notLinkedUser();
     }
-    return { app, user };
+    return { app, user, agreed: user.scopes };
   }
 
   private resolveToken(token: string): UserCaller {

@@ -29,11 +29,12 @@ export interface CalendarList {
 export class CalendarsService {
   constructor(private readonly context: SandboxContext) {}
 
-  list(caller: UserCaller, filter: CalendarFilter): CalendarList {
+  list(caller: UserCaller, filters: ReadonlySet<CalendarFilter>): CalendarList {
     const { state } = this.context;
     const data = calendarDataOf(state, caller.user.id);
     const result: CalendarList = {};
-    if (filter !== 'SUBSCRIBE') {
+    const all = filters.has('ALL');
+    if (all || filters.has('USER')) {
       result.calendars = [toCalendarWire(PRIMARY_CALENDAR_ID, data.primary)];
       for (const calendar of data.subCalendars.values()) {
         // Calendars made by other services answer with their id only (3.6).
@@ -44,7 +45,7 @@ export class CalendarsService {
         );
       }
     }
-    if (filter !== 'USER') {
+    if (all || filters.has('SUBSCRIBE')) {
       result.subscribe_calendars = [];
       for (const id of data.subscribedCalendarIds) {
         const calendar = state.subscribeCalendars.get(id);

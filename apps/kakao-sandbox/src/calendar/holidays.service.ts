@@ -3,7 +3,9 @@ import { DAY_MS } from '@app/kakao-sandbox/validation/datetime';
 import type { TimeWindow } from '@app/kakao-sandbox/validation/list-window';
 import { formatTime, type KakaoTime } from '@app/kakao-sandbox/validation/time';
 
-export const HOLIDAY_WINDOW_MAX_MS = 366 * DAY_MS;
+/** `to` lies within 31 days after `from` (4.20); callers page longer spans. */
+export const HOLIDAY_WINDOW_MAX_DAYS = 31;
+export const HOLIDAY_WINDOW_MAX_MS = HOLIDAY_WINDOW_MAX_DAYS * DAY_MS;
 
 /** Holiday of 3.12. */
 export interface HolidayWire {

@@ -1,3 +1,4 @@
+import { loginConsentItemsOf } from '@app/kakao-sandbox/auth/scopes';
 import { insertEvent } from '@app/kakao-sandbox/calendar/event-store';
 import { buildEventRecord } from '@app/kakao-sandbox/calendar/events.service';
 import type { AppInput, SubscribeCalendarInput } from '@app/kakao-sandbox/control/control-input';
@@ -31,6 +32,7 @@ export interface AppWire {
   };
   redirect_uris: string[];
   require_client_secret: boolean;
+  consent_items: string[];
   user_count: number;
 }
 
@@ -74,6 +76,7 @@ export class AppsAdminService {
       channelPublicIds: [],
       subscribeCalendarIds: [],
       redirectUris: input.redirectUris,
+      loginConsentItems: input.loginConsentItems,
       quotas: { ...this.context.defaultQuotas, ...input.quotas },
       userIds: [],
       createdAt: now,
@@ -187,6 +190,7 @@ export class AppsAdminService {
       quotas: quotasWire(app.quotas),
       redirect_uris: app.redirectUris,
       require_client_secret: app.requireClientSecret,
+      consent_items: [...loginConsentItemsOf(app)],
       user_count: app.userIds.length,
     };
   }

@@ -1,4 +1,11 @@
-import { isScope, type Scope } from '@app/kakao-sandbox/auth/scopes';
+import {
+  DEFAULT_LOGIN_CONSENT_ITEMS,
+  isLoginConsentItem,
+  isScope,
+  LOGIN_CONSENT_ITEMS,
+  type LoginConsentItem,
+  type Scope,
+} from '@app/kakao-sandbox/auth/scopes';
 import { invalidParam } from '@app/kakao-sandbox/errors/kakao-error';
 import type { QuotaLimits } from '@app/kakao-sandbox/quota/quota-limits';
 import type { ChannelRelation } from '@app/kakao-sandbox/state/models';
@@ -43,6 +50,26 @@ export interface AppInput {
   quotas: Partial<QuotaLimits>;
   redirectUris: string[];
   requireClientSecret: boolean;
+  loginConsentItems: LoginConsentItem[];
+}
+
+/** `consent_items`: the Kakao Login consent items the app enables (2.3). */
+function parseLoginConsentItems(object: JsonObject): LoginConsentItem[] {
+  const raw = object.consent_items;
+  if (raw === undefined || raw === null) {
+    return [...DEFAULT_LOGIN_CONSENT_ITEMS];
+  }
+  if (
+    !Array.isArray(raw) ||
+    !raw.every(
+      (item): item is LoginConsentItem => typeof item === 'string' && isLoginConsentItem(item),
+    )
+  ) {
+    throw invalidParam(
+      `${BODY}.consent_items must list items among ${LOGIN_CONSENT_ITEMS.join(', ')}`,
+    );
+  }
+  return [...new Set(raw)];
 }
 
 function array(object: JsonObject, key: string): unknown[] {
@@ -74,7 +101,7 @@ export function parseScopes(object: JsonObject, path: string): Scope[] | undefin
     !raw.every((item): item is Scope => typeof item === 'string' && isScope(item))
   ) {
     throw invalidParam(
-      `${path}.scopes must list consent items among talk_calendar, talk_calendar_task, talk_message, friends, plusfriends`,
+      `${path}.scopes must list consent items among talk_calendar, talk_calendar_task, talk_message, friends, plusfriends, ${LOGIN_CONSENT_ITEMS.join(', ')}`,
     );
   }
   return [...new Set(raw)];
@@ -159,6 +186,7 @@ export function parseAppInput(raw: unknown): AppInput {
     quotas: parseQuotas(object),
     redirectUris,
     requireClientSecret: optionalBoolean(object, 'require_client_secret', BODY) ?? false,
+    loginConsentItems: parseLoginConsentItems(object),
   };
 }
 

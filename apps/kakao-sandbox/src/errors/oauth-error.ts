@@ -1,6 +1,6 @@
 /** The error codes of kauth that the sandbox emits (2.7). */
 export type OAuthErrorCode =
-  'KOE001' | 'KOE006' | 'KOE010' | 'KOE101' | 'KOE205' | 'KOE320' | 'KOE322';
+  'KOE001' | 'KOE006' | 'KOE010' | 'KOE101' | 'KOE205' | 'KOE320' | 'KOE322' | 'KOE400';
 
 export interface OAuthErrorBody {
   error: string;
@@ -51,4 +51,9 @@ export function invalidOAuthRequest(description: string): OAuthError {
 
 export function invalidScope(description: string): OAuthError {
   return new OAuthError(400, 'invalid_scope', 'KOE205', description);
+}
+
+/** An ID token that is malformed, not ours, or expired (OIDC token info). */
+export function invalidIdToken(description: string): OAuthError {
+  return new OAuthError(400, 'invalid_token', 'KOE400', description);
 }

@@ -77,6 +77,8 @@ export function buildServer(context: SandboxContext, options: ServerOptions): Fa
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
+    // Kakao serves each path with its listed method only (4.0); no implicit HEAD beside GET.
+    exposeHeadRoutes: false,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },

@@ -13,6 +13,7 @@ import { FriendsService } from '@app/kakao-sandbox/messaging/friends.service';
 import { InboxService } from '@app/kakao-sandbox/messaging/inbox.service';
 import { MessagesService } from '@app/kakao-sandbox/messaging/messages.service';
 import { OAuthService } from '@app/kakao-sandbox/oauth/oauth.service';
+import { OidcService } from '@app/kakao-sandbox/oauth/oidc.service';
 import { QuotaService } from '@app/kakao-sandbox/quota/quota.service';
 import type { SandboxContext } from '@app/kakao-sandbox/state/sandbox-context';
 import { StatsRecorder } from '@app/kakao-sandbox/stats/stats-recorder';
@@ -33,6 +34,7 @@ export interface SandboxServices {
   channels: ChannelsService;
   users: UsersService;
   oauth: OAuthService;
+  oidc: OidcService;
   inbox: InboxService;
   appsAdmin: AppsAdminService;
   usersAdmin: UsersAdminService;
@@ -45,6 +47,7 @@ export function createServices(context: SandboxContext): SandboxServices {
   const follows = new FollowsService(context, stats);
   const subscriptions = new SubscriptionsService(context, stats);
   const users = new UsersService(context);
+  const oidc = new OidcService(context);
   return {
     context,
     auth,
@@ -58,7 +61,8 @@ export function createServices(context: SandboxContext): SandboxServices {
     friends: new FriendsService(context),
     channels: new ChannelsService(context),
     users,
-    oauth: new OAuthService(context, users),
+    oauth: new OAuthService(context, users, oidc),
+    oidc,
     inbox: new InboxService(context, follows, subscriptions, stats),
     appsAdmin: new AppsAdminService(context),
     usersAdmin: new UsersAdminService(context, users),

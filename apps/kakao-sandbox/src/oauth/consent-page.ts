@@ -59,6 +59,9 @@ ${hidden('redirect_uri', request.redirectUri)}
 ${hidden('response_type', 'code')}
 ${hidden('scope', query.scope)}
 ${hidden('state', request.state)}
+${hidden('nonce', request.nonce)}
+${hidden('code_challenge', request.codeChallenge)}
+${hidden('code_challenge_method', request.codeChallengeMethod)}
 <fieldset>
 <legend>Sandbox users of this app</legend>
 ${rows}

@@ -54,9 +54,9 @@ function decisionOf(params: RequestParams): ConsentDecision {
   return { kind: 'existing', userId: /^\d{1,15}$/.test(userId) ? Number(userId) : -1 };
 }
 
-/** `GET /oauth/authorize` (consent page), its form target, and `POST /oauth/token` (2.7). */
+/** `GET /oauth/authorize` (consent page), its form target, `POST /oauth/token` (2.7), OIDC (2.8). */
 export function registerOAuthRoutes(kit: RouteKit): void {
-  const { oauth, context } = kit.services;
+  const { oauth, oidc, context } = kit.services;
 
   kit.raw('GET', '/oauth/authorize', (request, reply) => {
     const params = RequestParams.from(request.query, undefined);
@@ -95,5 +95,12 @@ export function registerOAuthRoutes(kit: RouteKit): void {
     }
   });
 
-  kit.post('/oauth/token', (_request, params) => oauth.token(params));
+  kit.post('/oauth/token', (request, params) => oauth.token(params, kit.baseUrl(request)));
+
+  // OpenID Connect (2.8): discovery, keys and ID-token info on kauth.
+  kit.get('/.well-known/openid-configuration', (request) => oidc.discovery(kit.baseUrl(request)));
+  kit.get('/.well-known/jwks.json', () => oidc.jwks());
+  kit.post('/oauth/tokeninfo', (_request, params) =>
+    oidc.tokenInfo(params.optionalString('id_token')),
+  );
 }

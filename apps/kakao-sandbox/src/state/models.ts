@@ -1,4 +1,4 @@
-import type { Scope } from '@app/kakao-sandbox/auth/scopes';
+import type { LoginConsentItem, Scope } from '@app/kakao-sandbox/auth/scopes';
 import type { QuotaLimits } from '@app/kakao-sandbox/quota/quota-limits';
 import type { RecurrenceRule } from '@app/kakao-sandbox/recurrence/recurrence-rule';
 import type { Color } from '@app/kakao-sandbox/validation/color';
@@ -51,6 +51,8 @@ export interface AppRecord {
   channelPublicIds: string[];
   subscribeCalendarIds: string[];
   redirectUris: string[];
+  /** Kakao Login consent items the app enabled; absent in state saved before they existed. */
+  loginConsentItems?: LoginConsentItem[];
   quotas: QuotaLimits;
   userIds: number[];
   createdAt: number;
@@ -111,6 +113,15 @@ export interface AuthCodeRecord {
   redirectUri: string;
   scopes: readonly Scope[];
   expiresAt: number;
+  /** OIDC `nonce` of the authorize request, echoed in the ID token. */
+  nonce?: string;
+  /** PKCE: the challenge of the authorize request, checked against `code_verifier`. */
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256' | 'plain';
+  /** When the user agreed (ms), the ID token's `auth_time`. */
+  authTime?: number;
+  /** Whether this authorize request asked for `openid` (only then is an ID token issued). */
+  openid?: boolean;
 }
 
 export interface CalendarSettings {

@@ -1,4 +1,4 @@
-import { SCOPES, type Scope } from '@app/kakao-sandbox/auth/scopes';
+import { ALL_CONSENT_ITEMS, SCOPES, type Scope } from '@app/kakao-sandbox/auth/scopes';
 import { calendarDataOf } from '@app/kakao-sandbox/calendar/user-calendars';
 import { invalidParam } from '@app/kakao-sandbox/errors/kakao-error';
 import {
@@ -116,7 +116,9 @@ export class UsersService {
 
   /** Adds consent items the user just agreed to. */
   grantScopes(user: UserRecord, scopes: readonly Scope[]): void {
-    user.scopes = SCOPES.filter((scope) => user.scopes.includes(scope) || scopes.includes(scope));
+    user.scopes = ALL_CONSENT_ITEMS.filter(
+      (scope) => user.scopes.includes(scope) || scopes.includes(scope),
+    );
   }
 
   /** Unlink (2.7): the user leaves the app and every token of theirs stops working. */
@@ -150,13 +152,38 @@ export class UsersService {
     return { id: token.userId, expires_in: expiresIn, app_id: token.appId };
   }
 
-  /** `GET /v2/user/me`, optionally narrowed by `property_keys` such as `properties.nickname`. */
-  me(user: UserRecord, propertyKeys: readonly string[] | undefined): UserMeWire {
+  /**
+   * `/v2/user/me` (2.7), optionally narrowed by `property_keys` such as `properties.nickname`.
+   * The nickname is always answered (every sandbox app treats it as agreed); the profile images
+   * and the email only when `agreed` holds their consent items, as Kakao does.
+   */
+  me(
+    user: UserRecord,
+    agreed: readonly Scope[],
+    propertyKeys: readonly string[] | undefined,
+  ): UserMeWire {
+    const image = agreed.includes('profile_image') ? profileImagesOf(user) : undefined;
     const properties: Record<string, string> = { nickname: user.nickname };
+    const profile: Record<string, unknown> = { nickname: user.nickname };
+    if (image) {
+      properties.profile_image = image.profile;
+      properties.thumbnail_image = image.thumbnail;
+      profile.thumbnail_image_url = image.thumbnail;
+      profile.profile_image_url = image.profile;
+      profile.is_default_image = false;
+    }
     const kakaoAccount: Record<string, unknown> = {
       profile_nickname_needs_agreement: false,
-      profile: { nickname: user.nickname, is_default_image: true },
+      profile_image_needs_agreement: image === undefined,
+      profile,
+      has_email: true,
+      email_needs_agreement: !agreed.includes('account_email'),
     };
+    if (agreed.includes('account_email')) {
+      kakaoAccount.is_email_valid = true;
+      kakaoAccount.is_email_verified = true;
+      kakaoAccount.email = emailOf(user);
+    }
     const wire: UserMeWire = { id: user.id, connected_at: formatInstant(user.connectedAt) };
     if (propertyKeys === undefined) {
       return { ...wire, properties, kakao_account: kakaoAccount };
@@ -181,4 +208,14 @@ export class UsersService {
     }
     return raw;
   }
+}
+
+/** Made-up but stable profile images; the reserved `.invalid` domain marks them as such. */
+export function profileImagesOf(user: UserRecord): { profile: string; thumbnail: string } {
+  const base = `https://img.sandbox-kakao.invalid/profile/${user.uuid}`;
+  return { profile: `${base}/img_640x640.jpg`, thumbnail: `${base}/img_110x110.jpg` };
+}
+
+export function emailOf(user: UserRecord): string {
+  return `user${user.id}@sandbox-kakao.invalid`;
 }
