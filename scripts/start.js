@@ -59,7 +59,12 @@ let stopping = false;
 function startChild(name, script, env, color, { oneShot = false } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'dist', script)], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // The children write to a pipe (for the prefix): tell them whether a person reads it.
+    env: {
+      LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json',
+      ...process.env,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `\x1b[${color}m[${name}]\x1b[0m `;

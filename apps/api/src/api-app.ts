@@ -5,11 +5,12 @@ import { dirname, join, normalize, resolve, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { type INestApplication, type LogLevel, RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
 
 import {
   bodyMediaTypeGuard,
@@ -19,6 +20,14 @@ import {
   toErrorEnvelope,
 } from '@app/common';
 import { type AppConfig } from '@app/config';
+import { ReadinessService } from '@app/jobs';
+import { ALL_MIGRATIONS } from '@app/migrations';
+import {
+  echoRequestId,
+  LogContextInterceptor,
+  recordHttpMetrics,
+  requestIdFrom,
+} from '@app/observability';
 import { CSV_UPLOAD_CONTENT_TYPES, IMPORTS, RAW_CSV_CONTENT_TYPES } from '@app/recipients';
 
 import { ApiModule } from './api.module';
@@ -26,8 +35,6 @@ import { kakaoErrorAsDomain } from './kakao-error-envelope';
 import { createOpenApiDocument } from './openapi-document';
 import { mountQueueBoard } from './queue-board/mount-queue-board';
 import { QUEUE_BOARD_PATH } from './queue-board/queue-board.constants';
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** `apps/admin/dist` of the checkout this code runs from (source or `dist/`), if it was built. */
 export function findAdminDist(from: string = __dirname): string | undefined {
@@ -149,6 +156,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     new FastifyAdapter({
       trustProxy: config.api.trustedProxies.length > 0 ? config.api.trustedProxies : false,
       bodyLimit: JSON_BODY_LIMIT,
+      // The caller's X-Request-Id (a plain token) or a new UUID: logs and queued jobs carry it.
+      genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
       // The router's own refusals (a broken percent-encoding, a path parameter over its limit)
       // answer before any hook or filter: in the API's envelope too.
       frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
@@ -156,9 +165,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         void reply.code(envelope.statusCode).send(envelope);
       },
     }),
-    { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), bufferLogs: false },
+    // Boot logs wait for the pino logger (JSON lines, LOG_LEVEL), which replaces Nest's own.
+    { bufferLogs: true },
   );
   app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, parseJsonBody);
+  app.useLogger(app.get(Logger));
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
@@ -167,6 +178,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     // Whether the console is only ever reached over HTTPS is the deployment's call.
     strictTransportSecurity: false,
   });
+  recordHttpMetrics(app.getHttpAdapter().getInstance());
+  echoRequestId(app.getHttpAdapter().getInstance());
   // CSV imports stream: multipart files and raw text/csv bodies reach the handler unbuffered.
   // The parsers serve every route Fastify knows, so the guard keeps them to the upload routes.
   app.getHttpAdapter().getInstance().addHook('preParsing', bodyMediaTypeGuard(BODY_MEDIA_TYPES));
@@ -191,8 +204,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter([kakaoErrorAsDomain]));
+  app.useGlobalInterceptors(new LogContextInterceptor());
   app.enableCors({ exposedHeaders: ['Content-Range', 'X-Total-Count'] });
   app.enableShutdownHooks();
+  app.get(ReadinessService).expectMigrations(ALL_MIGRATIONS.map((migration) => migration.name));
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
   // Before the admin UI: the board registers its own @fastify/static in its scope.

@@ -13,6 +13,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule, RedisModule } from '@app/jobs';
 import { KakaoClientModule } from '@app/kakao-client';
+import { loggerModule } from '@app/observability';
 import { ReachModule } from '@app/reach';
 import { RecipientsModule } from '@app/recipients';
 import { WebhooksModule } from '@app/webhooks';
@@ -25,6 +26,7 @@ import { CalendarsController } from './campaigns/calendars.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { IngestKeysController } from './ingest/ingest-keys.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { JoinController } from './join/join.controller';
@@ -40,6 +42,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 @Module({
   imports: [
     ConfigModule,
+    loggerModule('api'),
     DatabaseModule,
     RedisModule,
     SecretsModule,
@@ -59,6 +62,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
   ],
   controllers: [
     HealthController,
+    MetricsController,
     AuthController,
     UsersController,
     ChannelsController,

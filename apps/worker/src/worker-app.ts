@@ -1,23 +1,23 @@
-import { type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 
 import { BlastEngineService } from '@app/blasts';
 import { CampaignSchedulerService } from '@app/campaigns';
 import { type AppConfig } from '@app/config';
-import { JobName, JobRunnerService, JobsService } from '@app/jobs';
+import { JobName, JobRunnerService, JobsService, ReadinessService } from '@app/jobs';
+import { ALL_MIGRATIONS } from '@app/migrations';
 import { ReachService } from '@app/reach';
 import { WebhooksService } from '@app/webhooks';
 
 import { WorkerModule } from './worker.module';
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 /** Builds the worker context, starts every queue's workers and the repeating jobs. */
 export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, {
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
-  });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.get(ReadinessService).expectMigrations(ALL_MIGRATIONS.map((migration) => migration.name));
   await app.init();
   await app.get(JobRunnerService).start();
   await app.get(CampaignSchedulerService).scheduleAll();

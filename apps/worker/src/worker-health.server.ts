@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 import {
   Injectable,
@@ -9,9 +9,19 @@ import {
 
 import { AppConfig } from '@app/config';
 import { DatabaseHealthService } from '@app/database';
-import { RedisHealthService } from '@app/jobs';
+import { ReadinessService, RedisHealthService } from '@app/jobs';
+import { METRICS_CONTENT_TYPE, metricsRegistry } from '@app/observability';
 
-/** `GET /health` on WORKER_HEALTH_PORT: 200 when Postgres and Redis answer, 503 otherwise. */
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * WORKER_HEALTH_PORT: `GET /health` (200 when Postgres and Redis answer), `/health/live`
+ * (the process answers), `/health/ready` (dependencies, schema, not shutting down) and
+ * `/metrics` (Prometheus). Bind it to a private interface: it has no authentication.
+ */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerHealthServer.name);
@@ -21,20 +31,48 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     private readonly config: AppConfig,
     private readonly database: DatabaseHealthService,
     private readonly redis: RedisHealthService,
+    private readonly readiness: ReadinessService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.server = createServer((request, response) => {
-      if (request.method !== 'GET' || request.url !== '/health') {
-        response.writeHead(404, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ statusCode: 404, code: 'not_found', message: 'Not found' }));
+      const path = (request.url ?? '/').split('?')[0];
+      if (request.method !== 'GET') {
+        sendJson(response, 404, { statusCode: 404, code: 'not_found', message: 'Not found' });
         return;
       }
-      void this.report().then((body) => {
-        response.writeHead(body.status === 'ok' ? 200 : 503, {
-          'content-type': 'application/json',
-        });
-        response.end(JSON.stringify(body));
+      const answer = async (): Promise<void> => {
+        switch (path) {
+          case '/health': {
+            const body = await this.report();
+            sendJson(response, body.status === 'ok' ? 200 : 503, body);
+            return;
+          }
+          case '/health/live':
+            sendJson(response, 200, {
+              status: 'ok',
+              service: 'worker',
+              uptimeSeconds: Math.round(process.uptime()),
+            });
+            return;
+          case '/health/ready': {
+            const body = await this.readiness.check('worker');
+            sendJson(response, body.status === 'ready' ? 200 : 503, body);
+            return;
+          }
+          case '/metrics': {
+            const text = await metricsRegistry.metrics();
+            response.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE });
+            response.end(text);
+            return;
+          }
+          default:
+            sendJson(response, 404, { statusCode: 404, code: 'not_found', message: 'Not found' });
+        }
+      };
+      answer().catch((error: unknown) => {
+        this.logger.error(`Health port: ${error instanceof Error ? error.message : String(error)}`);
+        sendJson(response, 500, { statusCode: 500, code: 'internal', message: 'Internal error' });
       });
     });
     const { host, port } = this.config.workerHealth;
@@ -42,7 +80,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       this.server?.once('error', reject);
       this.server?.listen(port, host, resolve);
     });
-    this.logger.log(`Worker health on http://${host}:${this.port()}/health`);
+    this.logger.log(`Worker health on http://${host}:${this.port()}/health (metrics: /metrics)`);
   }
 
   /** The bound port (differs from the configured one when that is 0). */

@@ -8,6 +8,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule, RedisModule } from '@app/jobs';
 import { KakaoClientModule } from '@app/kakao-client';
+import { loggerModule } from '@app/observability';
 import { ReachModule } from '@app/reach';
 import { RecipientsWorkerModule } from '@app/recipients';
 import { WebhooksModule } from '@app/webhooks';
@@ -18,6 +19,7 @@ import { WorkerHealthServer } from './worker-health.server';
 @Module({
   imports: [
     ConfigModule,
+    loggerModule('worker'),
     DatabaseModule,
     RedisModule,
     SecretsModule,

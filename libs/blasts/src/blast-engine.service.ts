@@ -29,6 +29,7 @@ import { BlastRunEntity } from './blast-run.entity';
 import { calendarTemplate } from './blast-template';
 import { BlastEntity } from './blast.entity';
 import { DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
+import { countDeliveries, countOutcomes } from './delivery-metrics';
 import { isQuiet, nextSeoulMidnight, quietEndsAt, type QuietHours } from './quiet-hours';
 import { RedisRateLimiter } from './rate-limiter';
 
@@ -255,7 +256,11 @@ export class BlastEngineService {
     }
     const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
     const channel = await this.channels.get(run.channelId);
-    await this.ledger.markOrphansUnknown(run.id, data.batchNo);
+    countDeliveries(
+      run.channelId,
+      DeliveryState.Unknown,
+      await this.ledger.markOrphansUnknown(run.id, data.batchNo),
+    );
     const pending = await this.ledger.pendingOf(run.id, data.batchNo);
     if (pending.length === 0) {
       await this.completeIfDone(run.id);
@@ -302,7 +307,7 @@ export class BlastEngineService {
       }
       ready.push({ row, token: credential.accessToken, uuid: credential.kakaoUuid });
     }
-    await this.ledger.writeOutcomes(skipped, DeliveryState.Pending);
+    countOutcomes(run.channelId, await this.ledger.writeOutcomes(skipped, DeliveryState.Pending));
 
     const state: BatchState = { quota: undefined, retryLater: false };
     const delivered: string[] = [];
@@ -347,7 +352,10 @@ export class BlastEngineService {
           );
         }),
       );
-      await this.ledger.writeOutcomes(outcomes, DeliveryState.Sending);
+      countOutcomes(
+        run.channelId,
+        await this.ledger.writeOutcomes(outcomes, DeliveryState.Sending),
+      );
       const sentIds = new Set(
         outcomes
           .filter((outcome) => outcome.state === DeliveryState.Sent)

@@ -184,16 +184,15 @@ export class BlastLedgerRepository {
   /**
    * One UPDATE for a chunk of outcomes (a write per delivery would cap throughput), of rows still
    * in `from`. The results are known only here, so a failing write (Postgres restarting) is
-   * retried for a while before giving up.
+   * retried for a while before giving up. Answers the states of the rows it moved.
    */
-  async writeOutcomes(outcomes: DeliveryOutcome[], from: DeliveryState): Promise<void> {
+  async writeOutcomes(outcomes: DeliveryOutcome[], from: DeliveryState): Promise<DeliveryState[]> {
     if (outcomes.length === 0) {
-      return;
+      return [];
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.updateOutcomes(outcomes, from);
-        return;
+        return await this.updateOutcomes(outcomes, from);
       } catch (error) {
         if (attempt >= OUTCOME_WRITE_ATTEMPTS) {
           throw error;
@@ -203,22 +202,29 @@ export class BlastLedgerRepository {
     }
   }
 
-  private async updateOutcomes(outcomes: DeliveryOutcome[], from: DeliveryState): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE blast_deliveries AS d
+  private async updateOutcomes(
+    outcomes: DeliveryOutcome[],
+    from: DeliveryState,
+  ): Promise<DeliveryState[]> {
+    const moved: { state: DeliveryState }[] = returnedRows(
+      await this.dataSource.query(
+        `UPDATE blast_deliveries AS d
        SET state = o.state, kakao_code = o.code, reason = o.reason, sent_at = o.sent_at, updated_at = now()
        FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::text[], $5::timestamptz[])
          AS o(id, state, code, reason, sent_at)
-       WHERE d.id = o.id AND d.state = $6`,
-      [
-        outcomes.map((o) => o.id),
-        outcomes.map((o) => o.state),
-        outcomes.map((o) => o.kakaoCode),
-        outcomes.map((o) => o.reason),
-        outcomes.map((o) => o.sentAt),
-        from,
-      ],
+       WHERE d.id = o.id AND d.state = $6
+       RETURNING d.state`,
+        [
+          outcomes.map((o) => o.id),
+          outcomes.map((o) => o.state),
+          outcomes.map((o) => o.kakaoCode),
+          outcomes.map((o) => o.reason),
+          outcomes.map((o) => o.sentAt),
+          from,
+        ],
+      ),
     );
+    return moved.map((row) => row.state);
   }
 
   /** Rows per state, from the counters the ledger's triggers keep (never a scan of the run). */

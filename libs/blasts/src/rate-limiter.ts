@@ -1,5 +1,7 @@
 import { type Redis } from 'ioredis';
 
+import { limiterWaitSeconds } from '@app/observability';
+
 // GCRA (generic cell rate algorithm) in one Lua call: the key holds the theoretical arrival time
 // (TAT) of the next free slot in microseconds. Asking for n slots moves TAT by n intervals and
 // answers how long the caller must wait before using them. No background refill, one key per
@@ -57,6 +59,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
     const interval = Math.max(1, Math.round(1_000_000 / perSecond));
     const waitMicros = Number(await this.redis.kccGcra(key, interval, count, BURST_MS * 1000));
+    limiterWaitSeconds.observe(Math.max(0, waitMicros) / 1e6);
     if (waitMicros > 0) {
       await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitMicros / 1000)));
     }

@@ -4,6 +4,7 @@ export { DatabaseHealthService, timeCheck } from './database-health.service';
 export type { DependencyHealth } from './database-health.service';
 export { DatabaseModule } from './database.module';
 export { revertLastMigration, runMigrations } from './migration-runner';
+export { schemaProblem } from './migration-status';
 export type { MigrationResult } from './migration-runner';
 export {
   cloneDatabase,

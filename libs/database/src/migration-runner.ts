@@ -5,7 +5,7 @@ import { buildDataSourceOptions } from './data-source-options';
 type MigrationClass = new () => MigrationInterface;
 
 // Any constant works; it only has to be the same in every process that migrates.
-const MIGRATION_LOCK_KEY = 7_412_011;
+export const MIGRATION_LOCK_KEY = 7_412_011;
 
 export interface MigrationResult {
   applied: string[];

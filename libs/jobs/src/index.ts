@@ -6,3 +6,6 @@ export { JobsService, queuePrefix } from './jobs.service';
 export { OnJob } from './on-job.decorator';
 export { createRedisConnection, isRedisReachable } from './redis-connection';
 export { REDIS, RedisHealthService, RedisModule } from './redis.module';
+export { QueueMetricsService } from './queue-metrics.service';
+export { ReadinessService } from './readiness.service';
+export type { ReadinessReport } from './readiness.service';

@@ -4,6 +4,7 @@ import { type Job, Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
 
 import { AppConfig } from '@app/config';
+import { runWithLogContext } from '@app/observability';
 
 import { JobName, type JobPayloads, QUEUE_CONCURRENCY, QUEUE_OF_JOB, QueueName } from './job-names';
 import { queuePrefix } from './jobs.service';
@@ -90,7 +91,24 @@ export class JobRunnerService implements OnApplicationShutdown {
             throw new Error(`No handler for job ${job.name} on queue ${queue}`);
           }
           // Handlers rethrow: BullMQ retries transient failures and records final ones.
-          return handler(job.data as JobPayloads[JobName], job, token);
+          // Their logs carry the job, its channel and the request that queued it.
+          const data = job.data as { requestId?: unknown; channelId?: unknown };
+          return runWithLogContext(
+            {
+              job: job.name,
+              jobId: job.id,
+              requestId: typeof data.requestId === 'string' ? data.requestId : undefined,
+              channelId: typeof data.channelId === 'string' ? data.channelId : undefined,
+            },
+            async () => {
+              const started = performance.now();
+              const result = await handler(job.data as JobPayloads[JobName], job, token);
+              this.logger.debug(
+                `${job.name} done in ${Math.round(performance.now() - started)} ms`,
+              );
+              return result;
+            },
+          );
         },
         {
           connection,

@@ -3,6 +3,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
 
 import { AppConfig } from '@app/config';
+import { currentRequestId } from '@app/observability';
 
 import { type JobName, type JobPayloads, QUEUE_OF_JOB, type QueueName } from './job-names';
 import { REDIS } from './redis.module';
@@ -16,6 +17,15 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export function queuePrefix(config: AppConfig): string {
   // The hash tag keeps all of a queue's keys in one Redis Cluster slot.
   return `{${config.redis.queuePrefix}}`;
+}
+
+/**
+ * The request (or job) that queues a job passes its id on in the job's data, so the worker's
+ * logs of that job name the request that caused it.
+ */
+function withRequestId<T extends object>(data: T): T {
+  const requestId = currentRequestId();
+  return requestId === undefined ? data : { ...data, requestId };
 }
 
 /** Enqueues jobs; a wrong payload for a job name does not compile. Used by the API and the worker. */
@@ -46,7 +56,10 @@ export class JobsService implements OnApplicationShutdown {
     data: JobPayloads[N],
     options?: JobsOptions,
   ): Promise<void> {
-    await this.queueFor(QUEUE_OF_JOB[name]).add(name, data, { ...DEFAULT_JOB_OPTIONS, ...options });
+    await this.queueFor(QUEUE_OF_JOB[name]).add(name, withRequestId(data), {
+      ...DEFAULT_JOB_OPTIONS,
+      ...options,
+    });
   }
 
   /** Many jobs of one name in one round trip (fan-out of blast batches). */
@@ -60,7 +73,7 @@ export class JobsService implements OnApplicationShutdown {
     await this.queueFor(QUEUE_OF_JOB[name]).addBulk(
       jobs.map((job) => ({
         name,
-        data: job.data,
+        data: withRequestId(job.data),
         opts: { ...DEFAULT_JOB_OPTIONS, ...job.options },
       })),
     );

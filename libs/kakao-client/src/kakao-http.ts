@@ -5,6 +5,7 @@ import { Pool } from 'undici';
 
 import { type ExchangeAnswer, ExchangeTimeoutError, exchange } from './buffered-exchange';
 import { KakaoApiError } from './kakao-api.error';
+import { observeKakaoCall } from './kakao-call-metrics';
 import { errorFromBody, type JsonObject, successBody } from './kakao-response';
 import { type BackoffOptions, retryWithBackoff, type Sleep } from './retry-policy';
 import { encodeParams, type WireParams, withQuery } from './wire-encoding';
@@ -74,7 +75,9 @@ export class KakaoHttp {
     const timeoutMs = call.timeoutMs ?? this.options.timeoutMs;
     const retries = call.retries ?? this.options.retries;
     const attempt = (): Promise<JsonObject> =>
-      this.attempt(target.pool, call.method, path, headers, body, timeoutMs);
+      observeKakaoCall(call.path, () =>
+        this.attempt(target.pool, call.method, path, headers, body, timeoutMs),
+      );
     if (retries === 0) {
       return attempt();
     }

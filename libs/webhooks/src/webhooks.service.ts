@@ -22,6 +22,7 @@ import {
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { type WebhookEnvelope, type WebhookEventData } from './webhook-events';
 import { type WebhookDeliveryListFilter } from './webhook-list.filter';
+import { countWebhookAttempt } from './webhook-metrics';
 import { postWebhook } from './webhook-sender';
 import { generateWebhookSecret } from './webhook-signature';
 import { webhookTargetProblem } from './webhook-url';
@@ -248,6 +249,7 @@ export class WebhooksService implements OnModuleInit, OnModuleDestroy {
         },
       ),
     );
+    countWebhookAttempt(result.delivered, next !== null);
     if (next) {
       await this.enqueue(delivery, next.getTime() - Date.now());
     }
