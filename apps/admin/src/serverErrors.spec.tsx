@@ -30,6 +30,7 @@ describe('API reasons about hostile input', () => {
     ['the file name must be valid Unicode text', 'unicode_text'],
     ['the multipart body is incomplete', 'multipart_incomplete'],
     ['imageWidth must not be greater than 2147483647', 'at_most_number'],
+    ['must not point at a private or local address', 'private_target'],
   ])('translates "%s" in Korean and English', (reason, key) => {
     expect(translationOf(reason)?.message).toBe(`app.validation.${key}`);
     expect(typeof textAt(en, `app.validation.${key}`)).toBe('string');

@@ -160,6 +160,11 @@ const REASONS: readonly ReasonPattern[] = [
   // Any text field, and the uploaded file's name (libs/common/src/request-input.ts).
   { pattern: /must not contain NUL characters$/, key: 'app.validation.no_nul' },
   { pattern: /must be valid Unicode text$/, key: 'app.validation.unicode_text' },
+  // Webhook targets the operator's egress policy refuses (libs/webhooks/src/webhook-egress.ts).
+  {
+    pattern: /^must not point at a private or local address$/,
+    key: 'app.validation.private_target',
+  },
   // CSV uploads (libs/recipients/src/csv-upload.ts).
   { pattern: /^the multipart body is incomplete$/, key: 'app.validation.multipart_incomplete' },
   // class-validator's @Max (e.g. an image width).

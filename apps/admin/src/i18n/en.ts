@@ -412,6 +412,8 @@ export const appMessages = {
     no_nul: 'Contains an invisible NUL character: type the text again',
     unicode_text: 'Contains a broken character: type the text again',
     multipart_incomplete: 'The upload broke off: choose the file and send it again',
+    private_target:
+      'Must be a public address: private and local ones are refused unless the operator allows them',
     at_most_number: 'At most %{max}',
   },
   error: error,

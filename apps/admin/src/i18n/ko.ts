@@ -298,6 +298,8 @@ const app: typeof appMessages = {
     no_nul: '보이지 않는 NUL 문자가 들어 있습니다. 다시 입력하세요',
     unicode_text: '깨진 문자가 들어 있습니다. 다시 입력하세요',
     multipart_incomplete: '업로드가 중간에 끊겼습니다. 파일을 골라 다시 보내세요',
+    private_target:
+      '공개 주소여야 합니다. 사설·로컬 주소는 운영자가 허용한 경우에만 쓸 수 있습니다',
     at_most_number: '%{max} 이하여야 합니다',
   },
   error: {
