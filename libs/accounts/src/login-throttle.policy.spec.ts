@@ -100,9 +100,13 @@ describe('loginThrottleKeys', () => {
     expect(a.email).toBe(b.email);
     expect(a.ip).not.toBe(b.ip);
     expect(a.ip).toBe(d.ip);
-    expect(a.email.startsWith('kcc:login-attempts:email:')).toBe(true);
-    expect(a.ip.startsWith('kcc:login-attempts:ip:')).toBe(true);
-    expect(c.email.startsWith('other:')).toBe(true);
+    expect(a.email.startsWith('{kcc}:login-attempts:email:')).toBe(true);
+    expect(a.ip.startsWith('{kcc}:login-attempts:ip:')).toBe(true);
+    expect(c.email.startsWith('{other}:')).toBe(true);
+    // One hash tag for the three keys the script touches: one Redis Cluster slot.
+    expect(new Set([a.email, a.ip, a.emailAndIp].map((key) => /^{[^}]+}/.exec(key)?.[0]))).toEqual(
+      new Set(['{kcc}']),
+    );
     expect(JSON.stringify(a)).not.toMatch(/kim|10\.0\.0\.1/);
   });
 

@@ -91,10 +91,12 @@ export function loginThrottleKeys(
   email: string,
   ip: string | null,
 ): { emailAndIp: string; ip: string; email: string } {
+  // One script touches all three: the `{prefix}` hash tag keeps them in one Redis Cluster slot.
+  const base = `{${prefix}}:login-attempts`;
   return {
-    emailAndIp: `${prefix}:login-attempts:email-ip:${digest(`${email}\n${ip ?? 'unknown'}`)}`,
-    ip: `${prefix}:login-attempts:ip:${digest(ip ?? 'unknown')}`,
-    email: `${prefix}:login-attempts:email:${digest(email)}`,
+    emailAndIp: `${base}:email-ip:${digest(`${email}\n${ip ?? 'unknown'}`)}`,
+    ip: `${base}:ip:${digest(ip ?? 'unknown')}`,
+    email: `${base}:email:${digest(email)}`,
   };
 }
 
