@@ -320,6 +320,9 @@ describe('auth (login, sessions, the access guard)', () => {
       // the ingest API has its own key guard.
       expect(publicRoutes).toEqual([
         'GET /health',
+        // Probes of orchestrators, which carry no session.
+        'GET /health/live',
+        'GET /health/ready',
         'GET /join/:channelPublicId',
         'GET /join/:channelPublicId/callback',
         'GET /l/:token',
