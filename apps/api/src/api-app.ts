@@ -24,7 +24,7 @@ import { ReadinessService } from '@app/jobs';
 import { ALL_MIGRATIONS } from '@app/migrations';
 import {
   echoRequestId,
-  LogContextInterceptor,
+  enterLogContextPerRequest,
   recordHttpMetrics,
   requestIdFrom,
 } from '@app/observability';
@@ -180,6 +180,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   recordHttpMetrics(app.getHttpAdapter().getInstance());
   echoRequestId(app.getHttpAdapter().getInstance());
+  enterLogContextPerRequest(app.getHttpAdapter().getInstance());
   // CSV imports stream: multipart files and raw text/csv bodies reach the handler unbuffered.
   // The parsers serve every route Fastify knows, so the guard keeps them to the upload routes.
   app.getHttpAdapter().getInstance().addHook('preParsing', bodyMediaTypeGuard(BODY_MEDIA_TYPES));
@@ -204,7 +205,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter([kakaoErrorAsDomain]));
-  app.useGlobalInterceptors(new LogContextInterceptor());
   app.enableCors({ exposedHeaders: ['Content-Range', 'X-Total-Count'] });
   app.enableShutdownHooks();
   app.get(ReadinessService).expectMigrations(ALL_MIGRATIONS.map((migration) => migration.name));

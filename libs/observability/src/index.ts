@@ -31,4 +31,4 @@ export {
   wantsPrettyLogs,
 } from './logging';
 export type { LoggerSetup } from './logging';
-export { LogContextInterceptor } from './log-context.interceptor';
+export { enterLogContextPerRequest } from './log-context.hook';

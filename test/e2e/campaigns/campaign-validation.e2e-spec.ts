@@ -492,6 +492,7 @@ describe('campaign input validation over HTTP', () => {
         statusCode: 400,
         code: 'bad_request',
         message: expect.any(String),
+        errors: { body: 'must be valid JSON' },
       });
       expect(await count()).toBe(before);
     });
