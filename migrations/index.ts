@@ -13,6 +13,7 @@ import { CreateReach1764000500000 } from './1764000500000-CreateReach';
 import { CreateWebhooks1764000600000 } from './1764000600000-CreateWebhooks';
 import { CampaignSeriesEnd1764000700000 } from './1764000700000-CampaignSeriesEnd';
 import { UserOperatorFlag1764000810000 } from './1764000810000-UserOperatorFlag';
+import { RecipientImportAttempt1764000820000 } from './1764000820000-RecipientImportAttempt';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   CreateWebhooks1764000600000,
   CampaignSeriesEnd1764000700000,
   UserOperatorFlag1764000810000,
+  RecipientImportAttempt1764000820000,
 ];

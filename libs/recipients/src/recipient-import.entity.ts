@@ -53,6 +53,10 @@ export class RecipientImportEntity {
   @Column({ name: 'rows_applied', type: 'integer', default: 0 })
   rowsApplied!: number;
 
+  /** The processing that owns the import; an earlier one, taken over after a stall, may not write. */
+  @Column({ type: 'integer', default: 0 })
+  attempt!: number;
+
   /** Why the import failed as a whole (rejected rows are in the errors report). */
   @Column({ type: 'text', nullable: true })
   error!: string | null;

@@ -12,6 +12,19 @@ export interface StagedRow extends ImportRow {
   rowNumber: number;
 }
 
+/** One processing of an import: only the latest may write its rows, counters and end. */
+export interface ImportAttempt {
+  importId: string;
+  attempt: number;
+}
+
+/** A later processing took the import over (the job stalled and was run again). */
+export class ImportSupersededError extends Error {
+  constructor(owner: ImportAttempt) {
+    super(`Import ${owner.importId}: attempt ${owner.attempt} was taken over by a later one`);
+  }
+}
+
 export interface RejectedRow {
   rowNumber: number;
   kakaoUserId: string | null;
@@ -80,26 +93,39 @@ export class RecipientImportRepository {
     await this.imports.delete({ id });
   }
 
-  /** Starts (or restarts) the processing from scratch: no staged rows, no errors, zero counts. */
-  async restart(id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Starts (or restarts) the processing from scratch: no staged rows, no errors, zero counts, and
+   * a new attempt that fences off any earlier one still running.
+   */
+  async restart(id: string): Promise<ImportAttempt> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query<[{ attempt: number }[], number]>(
+        `UPDATE recipient_imports SET
+           state = $2, rows_read = 0, rows_accepted = 0, rows_rejected = 0, rows_applied = 0,
+           error = NULL, started_at = now(), finished_at = NULL, attempt = attempt + 1,
+           updated_at = now()
+         WHERE id = $1
+         RETURNING attempt`,
+        [id, ImportState.Processing],
+      );
       await manager.query(`DELETE FROM recipient_import_rows WHERE import_id = $1`, [id]);
       await manager.query(`DELETE FROM recipient_import_errors WHERE import_id = $1`, [id]);
-      await manager.update(
-        RecipientImportEntity,
-        { id },
-        {
-          state: ImportState.Processing,
-          rowsRead: 0,
-          rowsAccepted: 0,
-          rowsRejected: 0,
-          rowsApplied: 0,
-          error: null,
-          startedAt: new Date(),
-          finishedAt: null,
-        },
-      );
+      return { importId: id, attempt: rows[0]?.attempt ?? 0 };
     });
+  }
+
+  /**
+   * Locks the import for the caller's transaction if `owner` is still its latest attempt; a
+   * restart waits for that transaction, and a superseded attempt gets ImportSupersededError.
+   */
+  async lockOwned(manager: EntityManager, owner: ImportAttempt): Promise<void> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM recipient_imports WHERE id = $1 AND attempt = $2 FOR UPDATE`,
+      [owner.importId, owner.attempt],
+    );
+    if (rows.length === 0) {
+      throw new ImportSupersededError(owner);
+    }
   }
 
   /** Recipients of the channel by Kakao user id. */
@@ -121,12 +147,14 @@ export class RecipientImportRepository {
    * duplicates are returned so they can be rejected.
    */
   async stageBatch(
-    importId: string,
+    owner: ImportAttempt,
     staged: (StagedRow & { recipientId: string })[],
     rejected: RejectedRow[],
     rowsRead: number,
   ): Promise<number[]> {
+    const { importId } = owner;
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOwned(manager, owner);
       const inserted =
         staged.length === 0
           ? []
@@ -232,23 +260,29 @@ export class RecipientImportRepository {
     await manager.query(`DELETE FROM recipient_import_chunks WHERE import_id = $1`, [id]);
   }
 
-  /** Nothing of the import was written: keep the report of rows read so far, drop the rest. */
-  async fail(id: string, error: string): Promise<void> {
+  /**
+   * Nothing of the import was written: keep the report of rows read so far, drop the rest. With
+   * `owner`, only while that attempt still owns the import (a later one decides otherwise).
+   */
+  async fail(id: string, error: string, owner?: ImportAttempt): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        RecipientImportEntity,
-        { id },
-        { state: ImportState.Failed, error: error.slice(0, 2000), finishedAt: new Date() },
+      const [, failed] = await manager.query<[unknown[], number]>(
+        `UPDATE recipient_imports SET state = $2, error = $3, finished_at = now(), updated_at = now()
+         WHERE id = $1 AND ($4::integer IS NULL OR attempt = $4)`,
+        [id, ImportState.Failed, error.slice(0, 2000), owner?.attempt ?? null],
       );
+      if (failed === 0) {
+        return;
+      }
       await manager.query(`DELETE FROM recipient_import_rows WHERE import_id = $1`, [id]);
       await manager.query(`DELETE FROM recipient_import_chunks WHERE import_id = $1`, [id]);
     });
   }
 
-  /** A transient failure: the job tries again from the start. */
-  async markRetrying(id: string, error: string): Promise<void> {
+  /** A transient failure of the attempt that owns the import: the job tries again from the start. */
+  async markRetrying(owner: ImportAttempt, error: string): Promise<void> {
     await this.imports.update(
-      { id },
+      { id: owner.importId, attempt: owner.attempt },
       { state: ImportState.Queued, error: `retrying after: ${error.slice(0, 1900)}` },
     );
   }

@@ -13,6 +13,8 @@ import { JobName, type JobPayloads, JobsService, OnJob } from '@app/jobs';
 import { csvCell, type ImportHeader, parseImportHeader, parseImportRow } from './import-row';
 import { type RecipientImportEntity } from './recipient-import.entity';
 import {
+  type ImportAttempt,
+  ImportSupersededError,
   RecipientImportRepository,
   type RejectedRow,
   type StagedRow,
@@ -231,10 +233,11 @@ export class RecipientImportsService {
       await this.imports.fail(found.id, `no applier for imports of kind ${found.kind}`);
       throw new UnrecoverableError(`No applier for imports of kind ${found.kind}`);
     }
-    await this.imports.restart(found.id);
+    const owner = await this.imports.restart(found.id);
     try {
-      await this.stage(found);
+      await this.stage(found, owner);
       await this.transactions.run(async (manager) => {
+        await this.imports.lockOwned(manager, owner);
         const applied = await applier(manager, found);
         await this.imports.complete(manager, found.id, applied);
         await this.audit.record(manager, {
@@ -252,23 +255,28 @@ export class RecipientImportsService {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof ImportSupersededError) {
+        // A stalled job was run again while this one still ran: the newer run owns the import.
+        this.logger.warn(message);
+        return;
+      }
       if (error instanceof ImportFileError) {
-        await this.imports.fail(found.id, message);
+        await this.imports.fail(found.id, message, owner);
         throw new UnrecoverableError(message);
       }
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.warn(`Import ${found.id} failed (final: ${final}): ${message}`);
       if (final) {
-        await this.imports.fail(found.id, `could not be written: ${message}`);
+        await this.imports.fail(found.id, `could not be written: ${message}`, owner);
       } else {
-        await this.imports.markRetrying(found.id, message);
+        await this.imports.markRetrying(owner, message);
       }
       throw error;
     }
   }
 
   /** Reads the stored file as one stream: UTF-8 (strict), then CSV, then rows in batches. */
-  private async stage(found: RecipientImportEntity): Promise<void> {
+  private async stage(found: RecipientImportEntity, owner: ImportAttempt): Promise<void> {
     const skipped: RejectedRow[] = [];
     const parser = parse({
       bom: true,
@@ -329,7 +337,7 @@ export class RecipientImportsService {
           batch.push(...skipped.splice(0));
         }
         if (batch.length >= IMPORTS.batchRows) {
-          await this.stageBatch(found, batch, read);
+          await this.stageBatch(found, owner, batch, read);
           batch = [];
           read = 0;
         }
@@ -347,12 +355,13 @@ export class RecipientImportsService {
     read += skipped.length;
     batch.push(...skipped.splice(0));
     if (batch.length > 0) {
-      await this.stageBatch(found, batch, read);
+      await this.stageBatch(found, owner, batch, read);
     }
   }
 
   private async stageBatch(
     found: RecipientImportEntity,
+    owner: ImportAttempt,
     batch: (StagedRow | RejectedRow)[],
     read: number,
   ): Promise<void> {
@@ -375,7 +384,7 @@ export class RecipientImportsService {
         staged.push({ ...row, recipientId });
       }
     }
-    await this.imports.stageBatch(found.id, staged, rejected, read);
+    await this.imports.stageBatch(owner, staged, rejected, read);
   }
 
   /** The stored pieces in order, decoded as strict UTF-8 across piece boundaries. */
