@@ -1,3 +1,5 @@
+import { request } from 'undici';
+
 import { type Friend, type KakaoClient } from '@app/kakao-client';
 
 import {
@@ -58,6 +60,14 @@ describeContract('friends, channel relationship and user info', PARITY_CLAIM, ()
       expect(page.after_url).toEqual(expect.stringContaining('/v1/api/talk/friends?'));
     });
 
+    it("answers each friend's profile_thumbnail_image, which the friends consent covers", async () => {
+      const page = await client.friends.listFriends(me.access_token, { limit: 100 });
+      expect(page.elements).toHaveLength(friends.length);
+      for (const friend of page.elements) {
+        expect(friend.profile_thumbnail_image).toEqual(expect.stringMatching(/^https?:\/\/\S+$/));
+      }
+    });
+
     it('pages through every friend via after_url', async () => {
       const uuids: string[] = [];
       for await (const friend of client.friends.friends(me.access_token, { limit: 2 })) {
@@ -91,6 +101,22 @@ describeContract('friends, channel relationship and user info', PARITY_CLAIM, ()
         'Bora',
         'Ara',
       ]);
+    });
+
+    it('lists only team members, to team members only, without the Social permission', async () => {
+      const closed = await harness.control.createApp({
+        name: 'no social permission',
+        permissions: { message: false },
+      });
+      const closedClient = harness.clientFor(closed);
+      const member = await harness.control.createUser(closed, { team_member: true });
+      const teammate = await harness.control.createUser(closed, { team_member: true });
+      const outsider = await harness.control.createUser(closed, { team_member: false });
+      await harness.control.befriend(closed, member, teammate);
+      await harness.control.befriend(closed, member, outsider);
+      const page = await closedClient.friends.listFriends(member.access_token);
+      expect(page.elements.map((friend) => friend.uuid)).toEqual([teammate.uuid]);
+      await expectCode(closedClient.friends.listFriends(outsider.access_token), -5, 403);
     });
 
     it('needs the friends consent (-402)', async () => {
@@ -168,11 +194,87 @@ describeContract('friends, channel relationship and user info', PARITY_CLAIM, ()
   });
 
   describe('user info (2.6, 2.7)', () => {
+    /** `/v2/user/me` with a query the typed client would never send. */
+    async function userMe(
+      user: SandboxUser,
+      query: string,
+    ): Promise<{ status: number; body: unknown }> {
+      const response = await request(`${harness.apiBaseUrl}/v2/user/me?${query}`, {
+        headers: { authorization: `Bearer ${user.access_token}` },
+      });
+      return { status: response.statusCode, body: await response.body.json() };
+    }
+
     it('answers /v2/user/me for the token', async () => {
       const user = await harness.control.createUser(app, { nickname: '민지' });
       const me = await client.users.getMe(user.access_token);
       expect(me.id).toBe(user.user_id);
       expect(me.properties?.nickname ?? me.kakao_account?.profile?.nickname).toBe('민지');
+    });
+
+    it('answers http image URLs by default and https ones with secure_resource=true', async () => {
+      const user = await harness.control.createUser(app, {
+        scopes: ['profile_nickname', 'profile_image'],
+      });
+      const plain = await client.users.getMe(user.access_token);
+      const secure = await client.users.getMe(user.access_token, { secureResource: true });
+      const urls = (me: typeof plain): (string | undefined)[] => [
+        me.properties?.profile_image,
+        me.properties?.thumbnail_image,
+        me.kakao_account?.profile?.profile_image_url,
+        me.kakao_account?.profile?.thumbnail_image_url,
+      ];
+      expect(urls(plain)).toEqual(Array(4).fill(expect.stringMatching(/^http:\/\//)));
+      expect(urls(secure)).toEqual(Array(4).fill(expect.stringMatching(/^https:\/\//)));
+      await expect(
+        client.users.getUser(user.user_id, { secureResource: true }),
+      ).resolves.toMatchObject({
+        properties: { profile_image: expect.stringMatching(/^https:\/\//) as string },
+      });
+    });
+
+    it('answers -2 for a secure_resource that is not true or false', async () => {
+      const user = await harness.control.createUser(app);
+      await expect(userMe(user, 'secure_resource=yes')).resolves.toMatchObject({
+        status: 400,
+        body: { code: -2 },
+      });
+    });
+
+    it('narrows /v2/user/me to the property_keys asked for', async () => {
+      const user = await harness.control.createUser(app, {
+        scopes: ['profile_nickname', 'profile_image'],
+      });
+      const me = await client.users.getMe(user.access_token, {
+        propertyKeys: ['properties.nickname'],
+      });
+      expect(me).toEqual({
+        id: user.user_id,
+        connected_at: expect.any(String) as string,
+        properties: { nickname: expect.any(String) as string },
+      });
+      await expect(userMe(user, 'property_keys=nickname')).resolves.toMatchObject({
+        status: 400,
+        body: { code: -2 },
+      });
+    });
+
+    it('takes property_keys as an array in a tolerated JSON body (1.1)', async () => {
+      const user = await harness.control.createUser(app);
+      const response = await request(`${harness.apiBaseUrl}/v2/user/me`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${user.access_token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ property_keys: ['properties.nickname'] }),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(await response.body.json()).toEqual({
+        id: user.user_id,
+        connected_at: expect.any(String) as string,
+        properties: { nickname: expect.any(String) as string },
+      });
     });
 
     it('answers /v2/user/me for a user id with the admin key', async () => {
@@ -192,6 +294,14 @@ describeContract('friends, channel relationship and user info', PARITY_CLAIM, ()
       const user = await harness.control.createUser(app);
       await expect(client.users.unlinkUser(user.user_id)).resolves.toEqual({ id: user.user_id });
       await expectCode(client.users.getMe(user.access_token), -401, 401);
+    });
+
+    it('answers -101 to admin-key calls about a user no longer linked', async () => {
+      const user = await harness.control.createUser(app);
+      await client.users.unlinkUser(user.user_id);
+      await expectCode(client.users.getUser(user.user_id), -101, 400);
+      await expectCode(client.users.unlinkUser(user.user_id), -101, 400);
+      await expectCode(client.channels.getChannelRelationsOfUser(user.user_id), -101, 400);
     });
 
     it('answers the access token info', async () => {

@@ -111,7 +111,7 @@ describeContract('Kakao Login user info and consent items (2.3, 2.7)', RUNS_IN_P
       expect(scope.split(' ')).toEqual(
         expect.arrayContaining(['profile_nickname', 'profile_image', 'account_email']),
       );
-      const me = await client.users.getMe(access);
+      const me = await client.users.getMe(access, { secureResource: true });
       expect(me.properties).toEqual({
         nickname: expect.any(String) as string,
         profile_image: expect.stringMatching(/^https:\/\//) as string,

@@ -1,3 +1,5 @@
+import { request } from 'undici';
+
 import {
   type CalendarTemplate,
   type DefaultTemplate,
@@ -237,6 +239,33 @@ describeContract('Kakao Talk messages (5.1–5.4)', PARITY_CLAIM, () => {
         -2,
         400,
       );
+    });
+
+    it('rejects the uuid of a user of another app with -2 (messages stay within a service)', async () => {
+      const other = await harness.control.createApp({ name: 'other service' });
+      const stranger = await harness.control.createUser(other);
+      await expectCode(
+        client.messages.sendToFriends(sender.access_token, [stranger.uuid], calendarTemplate()),
+        -2,
+        400,
+      );
+    });
+
+    it('takes receiver_uuids as an array in a tolerated JSON body (1.1)', async () => {
+      const uuids = friends.slice(0, 2).map((f) => f.uuid);
+      const response = await request(
+        `${harness.apiBaseUrl}/v1/api/talk/friends/message/default/send`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${sender.access_token}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ receiver_uuids: uuids, template_object: calendarTemplate() }),
+        },
+      );
+      expect(response.statusCode).toBe(200);
+      expect(await response.body.json()).toEqual({ successful_receiver_uuids: uuids });
     });
 
     it('rejects receivers that are not uuids the sender may message', async () => {

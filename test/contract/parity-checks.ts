@@ -30,7 +30,29 @@ async function raw(
   };
 }
 
+async function contentTypeOf(url: string, authorization?: string): Promise<unknown> {
+  const response = await request(url, {
+    headers: authorization === undefined ? {} : { authorization },
+  });
+  await response.body.dump();
+  return { status: response.statusCode, type: response.headers['content-type'] };
+}
+
 export const PARITY_CHECKS: readonly ParityCheck[] = [
+  {
+    section: '1.2',
+    title: 'answers, successes and errors alike, are labelled application/json;charset=UTF-8',
+    async run(target) {
+      const type = 'application/json;charset=UTF-8';
+      await expect(
+        contentTypeOf(`${target.apiBaseUrl}/v2/user/me`, `Bearer ${target.accessToken}`),
+      ).resolves.toEqual({ status: 200, type });
+      await expect(contentTypeOf(`${target.apiBaseUrl}/v1/api/talk/friends`)).resolves.toEqual({
+        status: 401,
+        type,
+      });
+    },
+  },
   {
     section: '4.0, 4.19',
     title: 'unsubscribe is served as DELETE only',

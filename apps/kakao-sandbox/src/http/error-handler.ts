@@ -20,7 +20,7 @@ export function frameworkErrorHandler(
 
 const CLIENT_ERROR_BODY = JSON.stringify({ msg: 'malformed HTTP request', code: -2 });
 const CLIENT_ERROR_RESPONSE =
-  'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n' +
+  'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=UTF-8\r\n' +
   `Content-Length: ${Buffer.byteLength(CLIENT_ERROR_BODY)}\r\nConnection: close\r\n\r\n${CLIENT_ERROR_BODY}`;
 
 /** Requests Node's HTTP parser rejects still get a Kakao-shaped answer. */

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type onSendHookHandler } from 'fastify';
 
 import { invalidParam } from '@app/kakao-sandbox/errors/kakao-error';
 import {
@@ -71,6 +71,17 @@ function addBodyParsers(app: FastifyInstance): void {
   });
 }
 
+/** Kakao's label of every JSON answer (1.2); Fastify's own differs in case and spacing. */
+const KAKAO_JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+
+const kakaoJsonContentType: onSendHookHandler = (_request, reply, payload, done) => {
+  const type = reply.getHeader('content-type');
+  if (typeof type === 'string' && type.startsWith('application/json')) {
+    reply.header('content-type', KAKAO_JSON_CONTENT_TYPE);
+  }
+  done(null, payload);
+};
+
 /** Fastify alone (no Nest): the sandbox must never be what limits a benchmark. */
 export function buildServer(context: SandboxContext, options: ServerOptions): FastifyInstance {
   const app = Fastify({
@@ -85,6 +96,7 @@ export function buildServer(context: SandboxContext, options: ServerOptions): Fa
   });
   addBodyParsers(app);
   app.addHook('onRequest', createFaultHook(context.faults));
+  app.addHook('onSend', kakaoJsonContentType);
   app.addHook('onSend', delayAnswerHook);
   app.setErrorHandler(createErrorHandler(options.log));
   app.setNotFoundHandler(notFoundHandler);

@@ -2,6 +2,7 @@ import type { UserCaller } from '@app/kakao-sandbox/auth/auth.service';
 import { friendsOf, isVisibleFriend } from '@app/kakao-sandbox/messaging/friendship';
 import type { UserRecord } from '@app/kakao-sandbox/state/models';
 import type { SandboxContext } from '@app/kakao-sandbox/state/sandbox-context';
+import { profileImagesOf } from '@app/kakao-sandbox/users/users.service';
 
 export const FRIEND_ORDERS = ['favorite', 'nickname', 'age'] as const;
 export type FriendOrder = (typeof FRIEND_ORDERS)[number];
@@ -12,6 +13,7 @@ export interface FriendWire {
   id: number;
   uuid: string;
   profile_nickname: string;
+  profile_thumbnail_image: string;
   favorite: boolean;
   allowed_msg: boolean;
 }
@@ -71,6 +73,8 @@ export class FriendsService {
         id: record.id,
         uuid: record.uuid,
         profile_nickname: record.nickname,
+        // The friends consent item covers the friend's profile picture too (2.3).
+        profile_thumbnail_image: profileImagesOf(record).thumbnail,
         favorite,
         allowed_msg: record.allowMessages,
       }));

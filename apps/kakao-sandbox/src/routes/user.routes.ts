@@ -27,6 +27,7 @@ export function registerUserRoutes(kit: RouteKit): void {
       user,
       agreed,
       UsersService.parsePropertyKeys(params.optionalJson('property_keys')),
+      params.optionalBoolean('secure_resource') ?? false,
     );
   });
 

@@ -155,14 +155,18 @@ export class UsersService {
   /**
    * `/v2/user/me` (2.7), optionally narrowed by `property_keys` such as `properties.nickname`.
    * The nickname is always answered (every sandbox app treats it as agreed); the profile images
-   * and the email only when `agreed` holds their consent items, as Kakao does.
+   * and the email only when `agreed` holds their consent items, as Kakao does. Image URLs are
+   * https only when the caller sent `secure_resource=true` (Kakao's default is http).
    */
   me(
     user: UserRecord,
     agreed: readonly Scope[],
     propertyKeys: readonly string[] | undefined,
+    secureResource = false,
   ): UserMeWire {
-    const image = agreed.includes('profile_image') ? profileImagesOf(user) : undefined;
+    const image = agreed.includes('profile_image')
+      ? profileImagesOf(user, secureResource)
+      : undefined;
     const properties: Record<string, string> = { nickname: user.nickname };
     const profile: Record<string, unknown> = { nickname: user.nickname };
     if (image) {
@@ -211,8 +215,11 @@ export class UsersService {
 }
 
 /** Made-up but stable profile images; the reserved `.invalid` domain marks them as such. */
-export function profileImagesOf(user: UserRecord): { profile: string; thumbnail: string } {
-  const base = `https://img.sandbox-kakao.invalid/profile/${user.uuid}`;
+export function profileImagesOf(
+  user: UserRecord,
+  secure = true,
+): { profile: string; thumbnail: string } {
+  const base = `${secure ? 'https' : 'http'}://img.sandbox-kakao.invalid/profile/${user.uuid}`;
   return { profile: `${base}/img_640x640.jpg`, thumbnail: `${base}/img_110x110.jpg` };
 }
 

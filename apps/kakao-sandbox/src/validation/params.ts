@@ -13,7 +13,14 @@ export class RequestParams {
   static from(query: unknown, body: unknown): RequestParams {
     const values: Record<string, unknown> = {};
     if (isJsonObject(query)) {
-      Object.assign(values, query);
+      for (const [name, value] of Object.entries(query)) {
+        // A repeated query parameter arrives as an array of strings; the last one wins. Arrays
+        // of a JSON body stay arrays: `receiver_uuids` and `property_keys` may come that way.
+        values[name] =
+          Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')
+            ? value[value.length - 1]
+            : value;
+      }
     }
     if (isJsonObject(body)) {
       Object.assign(values, body);
@@ -23,10 +30,6 @@ export class RequestParams {
 
   private raw(name: string): unknown {
     const value = this.values[name];
-    // A repeated query parameter arrives as an array of strings; the last one wins.
-    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
-      return value[value.length - 1];
-    }
     return value === null || value === '' ? undefined : value;
   }
 
