@@ -66,7 +66,10 @@ function startChild(name, script, env, color, { oneShot = false } = {}) {
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C reaches only this script, which stops the children in order.
+    detached: true,
   });
+  child.serviceName = name;
   const prefix = `\x1b[${color}m[${name}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffer = '';
@@ -93,25 +96,43 @@ function startChild(name, script, env, color, { oneShot = false } = {}) {
   return child;
 }
 
+/** How long the worker may take to record its calls in flight (JOB_DRAIN_MS) and exit. */
+const WORKER_STOP_MS = Number(process.env.JOB_DRAIN_MS ?? 15_000) + 5_000;
+
+function exited(child) {
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve),
+  );
+}
+
+/** SIGTERM to `group`, SIGKILL to what is still running after `graceMs`. */
+async function stopGroup(group, graceMs) {
+  for (const child of group) child.kill('SIGTERM');
+  let timer;
+  await Promise.race([
+    Promise.all(group.map(exited)),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  for (const child of group) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+/**
+ * The worker (and the demo seeder) stop first and finish their calls in flight while the API and
+ * the sandbox still answer; then the rest.
+ */
 function stopAll(exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    for (const child of children) child.kill('SIGKILL');
-    process.exit(exitCode);
-  }, 5_000);
-  Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) =>
-          child.exitCode !== null ? resolve() : child.once('exit', resolve),
-        ),
-    ),
-  ).then(() => {
-    clearTimeout(timer);
-    process.exit(exitCode);
-  });
+  const first = children.filter((child) => ['worker', 'demo'].includes(child.serviceName));
+  const rest = children.filter((child) => !first.includes(child));
+  stopGroup(first, WORKER_STOP_MS)
+    .then(() => stopGroup(rest, 5_000))
+    .then(() => process.exit(exitCode));
 }
 
 const adminDir = path.join(root, 'apps', 'admin');

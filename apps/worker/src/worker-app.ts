@@ -29,5 +29,7 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   await app.get(ReachService).scheduleFold();
   // Webhook deliveries whose job Redis lost: re-queued now and by a repeating sweep.
   await app.get(WebhooksService).startSweeping();
+  // Every repeating job registered above comes back by itself if Redis loses it.
+  await app.get(JobRunnerService).keepRepeatingJobs();
   return app;
 }

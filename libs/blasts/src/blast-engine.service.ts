@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DelayedError, type Job, type JobsOptions } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type Repository } from 'typeorm';
 
@@ -8,7 +8,7 @@ import { AudiencesService } from '@app/audiences';
 import { ChannelsService } from '@app/channels';
 import { AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { JobName, type JobPayloads, JobsService, OnJob, QUEUE_OF_JOB, REDIS } from '@app/jobs';
+import { JobName, type JobPayloads, JobRunnerService, JobsService, OnJob, REDIS } from '@app/jobs';
 import {
   isKakaoApiError,
   KakaoClient,
@@ -27,11 +27,14 @@ import {
 import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
 import { calendarTemplate } from './blast-template';
+import { occurrenceAfter } from './blast-validation';
 import { BlastEntity } from './blast.entity';
-import { DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
+import { BlastState, DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
 import { countDeliveries, countOutcomes } from './delivery-metrics';
+import { OutcomeWriter } from './outcome-writer';
 import { isQuiet, nextSeoulMidnight, quietEndsAt, type QuietHours } from './quiet-hours';
 import { RedisRateLimiter } from './rate-limiter';
+import { SendWindow } from './send-window';
 
 /** Recipients per ledger batch (and per send job). */
 export const BATCH_SIZE = 100;
@@ -41,19 +44,9 @@ const FANOUT_PAGE = 5000;
  * with a quarter of calls failing, 8 tries leave about one recipient in 100,000 failed.
  */
 const MAX_SEND_ATTEMPTS = 8;
-/** Job attempts of a batch: one more than a row may need, so its last try still runs. */
-const BATCH_JOB_ATTEMPTS = MAX_SEND_ATTEMPTS + 1;
-/** Calls in flight per batch; the global limiter still decides the pace. */
+/** Calls one batch may have in flight; the process's send window bounds all batches together. */
 const IN_FLIGHT = 64;
 const FRIENDS_PER_CALL = 5;
-
-export function batchJobId(runId: string, batchNo: number): string {
-  return `blast-${runId}-batch-${batchNo}`;
-}
-
-export function fanOutJobId(runId: string): string {
-  return `blast-${runId}-fanout`;
-}
 
 /** A ledger row ready to send, with what the call needs. */
 interface Sendable {
@@ -67,6 +60,9 @@ interface BatchState {
   quota: string | undefined;
   retryLater: boolean;
 }
+
+/** Why a batch stopped before trying every row. */
+type PacedStop = 'done' | 'not_sending' | 'quota' | 'shutdown';
 
 function chunked<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -109,6 +105,8 @@ export class BlastEngineService {
   private readonly logger = new Logger(BlastEngineService.name);
   private readonly limiter: RedisRateLimiter;
   private readonly templates = new Map<string, PreparedTemplate>();
+  private readonly window: SendWindow;
+  private readonly outcomes: OutcomeWriter;
 
   constructor(
     @InjectRepository(BlastEntity) private readonly blasts: Repository<BlastEntity>,
@@ -123,39 +121,76 @@ export class BlastEngineService {
     private readonly config: AppConfig,
     private readonly tracking: TrackingLinksService,
     private readonly transitions: BlastRunTransitions,
+    private readonly runner: JobRunnerService,
     @Inject(REDIS) redis: Redis,
   ) {
     this.limiter = new RedisRateLimiter(redis);
+    this.window = new SendWindow(kakao.options.connections);
+    this.outcomes = new OutcomeWriter((outcomes) => this.ledger.writeSendOutcomes(outcomes));
   }
 
-  async enqueueFanOut(run: BlastRunEntity): Promise<void> {
-    await this.jobs.queue(
-      JobName.BlastFanOut,
+  /** Rows this process has claimed and not yet settled: at most the calls on the wire. */
+  get inFlight(): number {
+    return this.window.inFlight;
+  }
+
+  /**
+   * Creates the run of `blast` at `at` (once: a second call finds it) and queues its start job,
+   * delayed until then. The reconciler queues it again if Redis loses it.
+   */
+  async scheduleRun(blast: BlastEntity, at: Date): Promise<BlastRunEntity> {
+    await this.runs
+      .createQueryBuilder()
+      .insert()
+      .values({
+        blastId: blast.id,
+        channelId: blast.channelId,
+        scheduledAt: at,
+        state: RunState.Pending,
+      })
+      .orIgnore()
+      .execute();
+    const run = await this.runs.findOneByOrFail({ blastId: blast.id, scheduledAt: at });
+    await this.queueStart(run);
+    return run;
+  }
+
+  private queueStart(run: BlastRunEntity): Promise<boolean> {
+    return this.jobs.ensureQueued(
+      JobName.BlastRunStart,
       { runId: run.id, channelId: run.channelId },
-      { jobId: fanOutJobId(run.id), attempts: 20, backoff: { type: 'exponential', delay: 1000 } },
+      { delay: Math.max(0, run.scheduledAt.getTime() - Date.now()) },
     );
   }
 
-  private batchJob(
-    run: BlastRunEntity,
-    batchNo: number,
-  ): {
-    data: JobPayloads[JobName.BlastSendBatch];
-    options: JobsOptions;
-  } {
-    return {
-      data: { runId: run.id, channelId: run.channelId, batchNo },
-      options: {
-        jobId: batchJobId(run.id, batchNo),
-        attempts: BATCH_JOB_ATTEMPTS,
-        backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
-      },
-    };
+  /** A run's time has come: it starts sending, and a recurring blast schedules its next run. */
+  @OnJob(JobName.BlastRunStart)
+  async startRun(data: JobPayloads[JobName.BlastRunStart]): Promise<void> {
+    const run = await this.runs.findOneBy({ id: data.runId });
+    if (!run || run.state !== RunState.Pending) {
+      return;
+    }
+    const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
+    if (blast.state === BlastState.Cancelled) {
+      await this.transitions.cancel(run.id);
+      return;
+    }
+    await this.transitions.start(run.id);
+    await this.blasts.update({ id: blast.id }, { state: BlastState.Active });
+    await this.jobs.ensureQueued(JobName.BlastFanOut, { runId: run.id, channelId: run.channelId });
+    await this.scheduleNextRun(blast, run.scheduledAt);
   }
 
-  async enqueueBatch(run: BlastRunEntity, batchNo: number): Promise<void> {
-    const job = this.batchJob(run, batchNo);
-    await this.jobs.queue(JobName.BlastSendBatch, job.data, job.options);
+  /** The next run of a recurring blast after `after` (none when the series has ended). */
+  private async scheduleNextRun(blast: BlastEntity, after: Date): Promise<boolean> {
+    if (blast.schedule.kind !== 'recurring') {
+      return false;
+    }
+    const next = occurrenceAfter(blast.schedule, new Date(after.getTime() + 1000));
+    if (next) {
+      await this.scheduleRun(blast, next);
+    }
+    return next !== undefined;
   }
 
   /** Writes the audience into the ledger page by page (keyset), resuming after its cursor. */
@@ -194,23 +229,28 @@ export class BlastEngineService {
       batchCount += Math.ceil(ids.length / BATCH_SIZE);
       const last = batchCount;
       const pageCursor = ids[ids.length - 1];
+      const previousCursor = cursor;
       await this.transactions.run(async (manager) => {
         await this.ledger.insertPage(manager, run.id, first, BATCH_SIZE, ids, skipped);
-        await manager.update(
-          BlastRunEntity,
-          { id: run.id },
-          {
-            fanoutCursor: pageCursor,
-            batchCount: last,
-            recipientCount: () => `recipient_count + ${ids.length}`,
-          },
+        // Only from the cursor this fan-out read: a second one running beside it (a job taken
+        // over while its first worker still ran) rolls its page back instead of numbering twice.
+        const [, moved] = await manager.query<[unknown[], number]>(
+          `UPDATE blast_runs
+           SET fanout_cursor = $2, batch_count = $3, recipient_count = recipient_count + $4, updated_at = now()
+           WHERE id = $1 AND fanout_cursor IS NOT DISTINCT FROM $5::uuid`,
+          [run.id, pageCursor, last, ids.length, previousCursor],
         );
+        if (moved === 0) {
+          throw new Error(`Fan-out of run ${run.id} was taken over by another worker`);
+        }
       });
       cursor = pageCursor;
       // Queued after the commit: the reconciler re-queues whatever a crash here loses.
       await this.jobs.queueMany(
         JobName.BlastSendBatch,
-        Array.from({ length: last - first + 1 }, (_, index) => this.batchJob(run, first + index)),
+        Array.from({ length: last - first + 1 }, (_, index) => ({
+          data: { runId: run.id, channelId: run.channelId, batchNo: first + index },
+        })),
       );
     }
     await this.runs.update({ id: run.id }, { fanoutDone: true });
@@ -325,56 +365,36 @@ export class BlastEngineService {
         ? Math.max(1, blast.ratePerSecond / FRIENDS_PER_CALL)
         : blast.ratePerSecond;
 
-    await this.paced(run, perSecond, units, async (chunk) => {
-      // Claimed right before the calls: a crash leaves only calls in flight as `sending`,
-      // which become `unknown`; everything not yet tried stays `pending`.
-      const claimed = await this.ledger.claimRows(
-        run.id,
-        data.batchNo,
-        chunk.flat().map((item) => item.row.id),
-      );
-      const outcomes: DeliveryOutcome[] = [];
-      await Promise.all(
-        chunk.map(async (unit) => {
-          const live = unit.filter((item) => claimed.has(item.row.id));
-          if (live.length === 0) {
-            return;
-          }
-          outcomes.push(
-            ...(blast.deliveryMode === DeliveryMode.Friends
-              ? await this.sendToFriends(sender, live, template, state)
-              : await this.sendToMe(
-                  run,
-                  live[0],
-                  this.recipientTemplate(blast, live[0].row),
-                  state,
-                )),
-          );
-        }),
-      );
-      countOutcomes(
-        run.channelId,
-        await this.ledger.writeOutcomes(outcomes, DeliveryState.Sending),
-      );
+    const stop = await this.paced(run, data.batchNo, perSecond, units, state, async (unit) => {
+      const outcomes =
+        blast.deliveryMode === DeliveryMode.Friends
+          ? await this.sendToFriends(sender, unit, template, state)
+          : await this.sendToMe(run, unit[0], this.recipientTemplate(blast, unit[0].row), state);
+      const moved = await this.outcomes.record(outcomes);
+      countOutcomes(run.channelId, moved);
       const sentIds = new Set(
         outcomes
           .filter((outcome) => outcome.state === DeliveryState.Sent)
           .map((outcome) => outcome.id),
       );
       delivered.push(
-        ...chunk
-          .flat()
-          .filter((item) => sentIds.has(item.row.id))
-          .map((item) => item.row.recipientId),
+        ...unit.filter((item) => sentIds.has(item.row.id)).map((item) => item.row.recipientId),
       );
-      return state.quota === undefined;
     });
     if (delivered.length > 0) {
       await this.recipients.recordDelivered(delivered, new Date());
     }
 
-    if (state.quota !== undefined) {
+    if (stop === 'shutdown') {
+      // The worker is stopping: the rows not tried go back to the queue for the next worker.
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError();
+    }
+    if (stop === 'quota') {
       await this.pause(run.id, PauseReason.Quota, this.quotaProbeAt(new Date()));
+      return;
+    }
+    if (stop === 'not_sending') {
       return;
     }
     if (quietUntil && ready.length === 0 && skipped.length < pending.length) {
@@ -466,42 +486,87 @@ export class BlastEngineService {
   }
 
   /**
-   * Sends `units` with at most IN_FLIGHT calls at once, reserving limiter slots per chunk. Stops
-   * between chunks when the run is no longer sending (paused, cancelled) or `send` says so; what
-   * was not tried stays pending.
+   * Sends `units` at the limiter's pace within the process's send window: a chunk is claimed
+   * (`sending`) only once it holds window slots, each call gives its slots back as soon as its
+   * outcome is written, and the next chunk goes as soon as slots are free (a slow answer holds
+   * only its own slot). A crash thus leaves at most the calls on the wire `sending`. Stops between
+   * chunks when the run no longer sends, the quota is spent or the worker shuts down; what was
+   * not tried stays pending.
    */
-  private async paced<T>(
+  private async paced(
     run: BlastRunEntity,
+    batchNo: number,
     perSecond: number,
-    units: T[],
-    send: (chunk: T[]) => Promise<boolean>,
-  ): Promise<void> {
-    const chunk = Math.max(1, Math.min(IN_FLIGHT, Math.round(perSecond / 20)));
+    units: Sendable[][],
+    state: BatchState,
+    send: (unit: Sendable[]) => Promise<void>,
+  ): Promise<PacedStop> {
+    const chunk = Math.max(1, Math.min(IN_FLIGHT, this.window.size, Math.round(perSecond / 20)));
     const limitKey = `{${this.config.redis.queuePrefix}}:blast-rate:${run.channelId}`;
     const stillSending = this.runStateProbe(run.id);
-    let next = 0;
-    let stopped = false;
-    const lane = async (): Promise<void> => {
-      while (!stopped && next < units.length) {
-        const start = next;
-        const end = Math.min(units.length, start + chunk);
-        next = end;
-        if (!(await stillSending())) {
-          stopped = true;
-          return;
-        }
-        await this.limiter.acquire(limitKey, perSecond, end - start);
-        // The slot may be seconds away at low rates: look again right before the calls.
-        if (!(await stillSending())) {
-          stopped = true;
-          return;
-        }
-        if (!(await send(units.slice(start, end)))) {
-          stopped = true;
+    let stop: PacedStop = 'done';
+    let failure: { error: unknown } | undefined;
+    const shouldStop = async (): Promise<boolean> => {
+      if (stop === 'done') {
+        if (failure || this.runner.draining) {
+          stop = 'shutdown';
+        } else if (state.quota !== undefined) {
+          stop = 'quota';
+        } else if (!(await stillSending())) {
+          stop = 'not_sending';
         }
       }
+      return stop !== 'done';
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.floor(IN_FLIGHT / chunk)) }, lane));
+    const calls = new Set<Promise<void>>();
+    const call = (unit: Sendable[]): void => {
+      const running = send(unit)
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          this.window.release(unit.length);
+          calls.delete(running);
+        });
+      calls.add(running);
+    };
+    for (let next = 0; next < units.length && !(await shouldStop());) {
+      const items = units.slice(next, next + chunk);
+      next += items.length;
+      const rows = items.reduce((sum, unit) => sum + unit.length, 0);
+      await this.limiter.acquire(limitKey, perSecond, rows);
+      // The slot may be seconds away at low rates: look again right before the calls.
+      if (await shouldStop()) {
+        break;
+      }
+      await this.window.acquire(rows);
+      let claimed: Set<string>;
+      try {
+        claimed = await this.ledger.claimRows(
+          run.id,
+          batchNo,
+          items.flat().map((item) => item.row.id),
+        );
+      } catch (error) {
+        this.window.release(rows);
+        failure ??= { error };
+        break;
+      }
+      for (const unit of items) {
+        const live = unit.filter((item) => claimed.has(item.row.id));
+        this.window.release(unit.length - live.length);
+        if (live.length > 0) {
+          call(live);
+        }
+      }
+    }
+    while (calls.size > 0) {
+      await Promise.all([...calls]);
+    }
+    if (failure) {
+      throw failure.error;
+    }
+    return stop;
   }
 
   /**
@@ -640,8 +705,10 @@ export class BlastEngineService {
   }
 
   /**
-   * Rebuilds the queue from the ledger (Redis may have lost everything), resumes paused runs whose
-   * time has come, and finishes runs with nothing left. Runs on worker start and on a schedule.
+   * Rebuilds every live run's jobs from Postgres (Redis may have lost everything): pending runs
+   * get their start job back (delayed to their time), paused runs whose time has come resume,
+   * sending runs get their fan-out and open batches back, and a recurring series with no next
+   * run gets one. Runs on worker start and as a repeating job.
    */
   @OnJob(JobName.BlastReconcile)
   async reconcile(): Promise<{ requeued: number; resumed: number }> {
@@ -649,58 +716,76 @@ export class BlastEngineService {
     let resumed = 0;
     const due = await this.runs
       .createQueryBuilder('r')
+      .select(['r.id'])
       .where(`r.state = 'paused' AND r.pause_reason <> 'manual' AND r.resume_at <= now()`)
       .getMany();
     for (const run of due) {
-      await this.runs.update(
-        { id: run.id, state: RunState.Paused },
-        { state: RunState.Sending, pauseReason: null, resumeAt: null },
-      );
-      resumed += 1;
-    }
-    const active = await this.runs.findBy({ state: RunState.Sending });
-    const batchQueue = this.jobs.queueFor(QUEUE_OF_JOB[JobName.BlastSendBatch]);
-    for (const run of active) {
-      if (!run.fanoutDone) {
-        const existing = await batchQueue.getJob(fanOutJobId(run.id));
-        const state = existing ? await existing.getState() : 'missing';
-        if (state === 'completed' || state === 'failed') {
-          await existing?.remove();
-        }
-        if (
-          state === 'completed' ||
-          state === 'failed' ||
-          state === 'missing' ||
-          state === 'unknown'
-        ) {
-          await this.enqueueFanOut(run);
-          requeued += 1;
-        }
+      if (await this.transitions.resume(run.id, true)) {
+        resumed += 1;
       }
-      for (const batchNo of await this.ledger.openBatches(run.id)) {
-        const id = batchJobId(run.id, batchNo);
-        const existing = await batchQueue.getJob(id);
-        const state = existing ? await existing.getState() : 'missing';
-        if (
-          state === 'active' ||
-          state === 'waiting' ||
-          state === 'delayed' ||
-          state === 'prioritized' ||
-          state === 'waiting-children'
-        ) {
-          continue;
-        }
-        if (existing) {
-          await existing.remove().catch(() => undefined);
-        }
-        await this.enqueueBatch(run, batchNo);
+    }
+    for (const run of await this.runs.findBy({ state: RunState.Pending })) {
+      if (await this.queueStart(run)) {
         requeued += 1;
       }
-      await this.completeIfDone(run.id);
     }
+    for (const run of await this.runs.findBy({ state: RunState.Sending })) {
+      requeued += await this.requeueRun(run);
+    }
+    requeued += await this.continueSeries();
     if (requeued + resumed > 0) {
       this.logger.log(`Blast reconcile: re-queued ${requeued} jobs, resumed ${resumed} runs`);
     }
     return { requeued, resumed };
+  }
+
+  /**
+   * One run's jobs back from the ledger: after a person resumed it or put rows back to pending.
+   * Touches nothing of other runs.
+   */
+  async reconcileRun(runId: string): Promise<void> {
+    const run = await this.runs.findOneBy({ id: runId });
+    if (run?.state === RunState.Sending) {
+      await this.requeueRun(run);
+    }
+  }
+
+  private async requeueRun(run: BlastRunEntity): Promise<number> {
+    let requeued = 0;
+    const ids = { runId: run.id, channelId: run.channelId };
+    if (!run.fanoutDone && (await this.jobs.ensureQueued(JobName.BlastFanOut, ids))) {
+      requeued += 1;
+    }
+    for (const batchNo of await this.ledger.openBatches(run.id)) {
+      if (await this.jobs.ensureQueued(JobName.BlastSendBatch, { ...ids, batchNo })) {
+        requeued += 1;
+      }
+    }
+    await this.completeIfDone(run.id);
+    return requeued;
+  }
+
+  /** Recurring blasts still on whose next run is missing (its start was lost before the insert). */
+  private async continueSeries(): Promise<number> {
+    const orphaned = await this.blasts
+      .createQueryBuilder('b')
+      .where(`b.schedule->>'kind' = 'recurring'`)
+      .andWhere('b.state IN (:...states)', { states: [BlastState.Scheduled, BlastState.Active] })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM blast_runs r WHERE r.blast_id = b.id AND r.state = 'pending')`,
+      )
+      .getMany();
+    let scheduled = 0;
+    for (const blast of orphaned) {
+      const [last] = await this.runs.find({
+        where: { blastId: blast.id },
+        order: { scheduledAt: 'DESC' },
+        take: 1,
+      });
+      if (await this.scheduleNextRun(blast, last ? last.scheduledAt : new Date())) {
+        scheduled += 1;
+      }
+    }
+    return scheduled;
   }
 }

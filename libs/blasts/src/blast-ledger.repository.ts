@@ -84,8 +84,28 @@ function returnedRows<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : [];
 }
 
+/** Why a row is `unknown` after its worker stopped mid-call; a late answer may still settle it. */
+export const ORPHAN_REASON = 'worker stopped during the call; not resent automatically';
+
 /** About 40 s of retries: long enough for Postgres to restart. */
 const OUTCOME_WRITE_ATTEMPTS = 10;
+
+/**
+ * Outcomes are known only in this process, so a failing write (Postgres restarting) is retried
+ * for a while before giving up.
+ */
+async function retryingWrite<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= OUTCOME_WRITE_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * 2 ** attempt)));
+    }
+  }
+}
 
 function emptyCounts(): DeliveryCounts {
   return Object.fromEntries(
@@ -138,10 +158,10 @@ export class BlastLedgerRepository {
     const rows = returnedRows(
       await this.dataSource.query(
         `UPDATE blast_deliveries
-         SET state = 'unknown', reason = 'worker stopped during the call; not resent automatically', updated_at = now()
+         SET state = 'unknown', reason = $3, updated_at = now()
          WHERE run_id = $1 AND batch_no = $2 AND state = 'sending'
          RETURNING id`,
-        [runId, batchNo],
+        [runId, batchNo, ORPHAN_REASON],
       ),
     );
     return rows.length;
@@ -190,16 +210,40 @@ export class BlastLedgerRepository {
     if (outcomes.length === 0) {
       return [];
     }
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.updateOutcomes(outcomes, from);
-      } catch (error) {
-        if (attempt >= OUTCOME_WRITE_ATTEMPTS) {
-          throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * 2 ** attempt)));
-      }
+    return retryingWrite(() => this.updateOutcomes(outcomes, from));
+  }
+
+  /**
+   * Outcomes of calls that were made: rows still `sending`, or marked `unknown` meanwhile because
+   * their batch was taken over while this worker was still waiting for the answer (the answer is
+   * the truth). Answers each moved row's new state by id.
+   */
+  async writeSendOutcomes(outcomes: DeliveryOutcome[]): Promise<Map<string, DeliveryState>> {
+    if (outcomes.length === 0) {
+      return new Map();
     }
+    return retryingWrite(async () => {
+      const moved: { id: string; state: DeliveryState }[] = returnedRows(
+        await this.dataSource.query(
+          `UPDATE blast_deliveries AS d
+             SET state = o.state, kakao_code = o.code, reason = o.reason, sent_at = o.sent_at, updated_at = now()
+             FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::text[], $5::timestamptz[])
+               AS o(id, state, code, reason, sent_at)
+             WHERE d.id = o.id
+               AND (d.state = 'sending' OR (d.state = 'unknown' AND d.reason = $6))
+             RETURNING d.id::text AS id, d.state`,
+          [
+            outcomes.map((o) => o.id),
+            outcomes.map((o) => o.state),
+            outcomes.map((o) => o.kakaoCode),
+            outcomes.map((o) => o.reason),
+            outcomes.map((o) => o.sentAt),
+            ORPHAN_REASON,
+          ],
+        ),
+      );
+      return new Map(moved.map((row) => [row.id, row.state]));
+    });
   }
 
   private async updateOutcomes(

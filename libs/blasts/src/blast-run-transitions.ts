@@ -88,6 +88,37 @@ export class BlastRunTransitions {
     });
   }
 
+  /**
+   * Paused → sending. `due` resumes only a run whose automatic pause (quota, quiet hours) has
+   * run out; a manual pause waits for a person.
+   */
+  async resume(runId: string, due = false): Promise<boolean> {
+    const [, changed] = await this.transactions.run((manager) =>
+      manager.query<[unknown[], number]>(
+        `UPDATE blast_runs SET state = 'sending', pause_reason = NULL, resume_at = NULL, updated_at = now()
+         WHERE id = $1 AND state = 'paused'
+           AND (NOT $2 OR (pause_reason <> 'manual' AND resume_at <= now()))`,
+        [runId, due],
+      ),
+    );
+    return changed > 0;
+  }
+
+  /**
+   * A person put rows back to pending (resend): a completed or sending run sends again; a paused
+   * one stays paused until resumed; pending and cancelled runs do not change.
+   */
+  async reopen(runId: string): Promise<boolean> {
+    const [, changed] = await this.transactions.run((manager) =>
+      manager.query<[unknown[], number]>(
+        `UPDATE blast_runs SET state = 'sending', finished_at = NULL, updated_at = now()
+         WHERE id = $1 AND state IN ('completed', 'sending')`,
+        [runId],
+      ),
+    );
+    return changed > 0;
+  }
+
   /** Completes the run when fan-out is done and no row is pending or being sent. */
   complete(runId: string): Promise<boolean> {
     return this.transactions.run(async (manager) => {

@@ -5,7 +5,6 @@ import { type Repository } from 'typeorm';
 import { AudiencesService } from '@app/audiences';
 import { CampaignsService, SubscribeCalendarsService } from '@app/campaigns';
 import { type ListQuery, type Page } from '@app/common';
-import { JobName, type JobPayloads, JobsService, OnJob } from '@app/jobs';
 import { KakaoClient, prepareTemplate } from '@app/kakao-client';
 import { RecipientsService } from '@app/recipients';
 
@@ -79,7 +78,6 @@ export class BlastsService implements OnModuleInit {
     private readonly campaigns: CampaignsService,
     private readonly calendars: SubscribeCalendarsService,
     private readonly recipients: RecipientsService,
-    private readonly jobs: JobsService,
     private readonly kakao: KakaoClient,
     private readonly transitions: BlastRunTransitions,
   ) {}
@@ -256,56 +254,7 @@ export class BlastsService implements OnModuleInit {
       { id },
       { state: blast.schedule.kind === 'now' ? BlastState.Active : BlastState.Scheduled },
     );
-    return this.scheduleRun(blast, at);
-  }
-
-  private async scheduleRun(blast: BlastEntity, at: Date): Promise<BlastRunEntity> {
-    await this.runs
-      .createQueryBuilder()
-      .insert()
-      .values({
-        blastId: blast.id,
-        channelId: blast.channelId,
-        scheduledAt: at,
-        state: RunState.Pending,
-      })
-      .orIgnore()
-      .execute();
-    const run = await this.runs.findOneByOrFail({ blastId: blast.id, scheduledAt: at });
-    await this.jobs.queue(
-      JobName.BlastRunStart,
-      { runId: run.id, channelId: run.channelId },
-      {
-        jobId: `blast-${run.id}-start`,
-        delay: Math.max(0, at.getTime() - Date.now()),
-        attempts: 10,
-        backoff: { type: 'exponential', delay: 1000 },
-      },
-    );
-    return run;
-  }
-
-  /** A run's time has come: it starts sending, and a recurring blast schedules its next run. */
-  @OnJob(JobName.BlastRunStart)
-  async startRun(data: JobPayloads[JobName.BlastRunStart]): Promise<void> {
-    const run = await this.runs.findOneBy({ id: data.runId });
-    if (!run || run.state !== RunState.Pending) {
-      return;
-    }
-    const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
-    if (blast.state === BlastState.Cancelled) {
-      await this.runs.update({ id: run.id }, { state: RunState.Cancelled, finishedAt: new Date() });
-      return;
-    }
-    await this.transitions.start(run.id);
-    await this.blasts.update({ id: blast.id }, { state: BlastState.Active });
-    await this.engine.enqueueFanOut(run);
-    if (blast.schedule.kind === 'recurring') {
-      const next = occurrenceAfter(blast.schedule, new Date(run.scheduledAt.getTime() + 1000));
-      if (next) {
-        await this.scheduleRun(blast, next);
-      }
-    }
+    return this.engine.scheduleRun(blast, at);
   }
 
   async runsOf(channelId: string, blastId: string): Promise<BlastRunEntity[]> {
@@ -376,11 +325,9 @@ export class BlastsService implements OnModuleInit {
     if (run.state !== RunState.Paused) {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be resumed`);
     }
-    await this.runs.update(
-      { id: runId, state: RunState.Paused },
-      { state: RunState.Sending, pauseReason: null, resumeAt: null },
-    );
-    await this.engine.reconcile();
+    if (await this.transitions.resume(runId)) {
+      await this.engine.reconcileRun(runId);
+    }
     return this.progress(channelId, runId);
   }
 
@@ -402,9 +349,8 @@ export class BlastsService implements OnModuleInit {
   async resend(channelId: string, runId: string, states: DeliveryState[]): Promise<RunProgress> {
     const run = await this.run(channelId, runId);
     const requeued = await this.ledger.requeue(runId, states);
-    if (requeued > 0 && run.state !== RunState.Cancelled) {
-      await this.runs.update({ id: runId }, { state: RunState.Sending, finishedAt: null });
-      await this.engine.reconcile();
+    if (requeued > 0 && (await this.transitions.reopen(run.id))) {
+      await this.engine.reconcileRun(run.id);
     }
     return this.progress(channelId, runId);
   }

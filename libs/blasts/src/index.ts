@@ -20,6 +20,7 @@ export {
   RUN_DELIVERY_LIST_RULES,
   RunDeliveryListFilter,
 } from './delivery-list.filter';
+export { BlastRunTransitions } from './blast-run-transitions';
 export { BlastsService, DAILY_MESSAGE_QUOTA } from './blasts.service';
 export type { BlastActor, BlastEstimate, RunProgress } from './blasts.service';
 export { isQuiet, nextSeoulMidnight, quietEndsAt } from './quiet-hours';

@@ -43,6 +43,12 @@ export interface WebhooksConfig {
 export interface JobsConfig {
   lockDurationMs: number;
   stalledIntervalMs: number;
+  /** Lock and stalled check of blast jobs (short: they are rebuilt from the ledger). */
+  sendLockDurationMs: number;
+  sendStalledIntervalMs: number;
+  /** Bounded wait for running jobs on shutdown. */
+  drainMs: number;
+  repeatingCheckMs: number;
 }
 
 export interface KakaoConfig {
@@ -91,6 +97,10 @@ export class AppConfig {
     this.jobs = {
       lockDurationMs: values.JOB_LOCK_DURATION_MS,
       stalledIntervalMs: values.JOB_STALLED_INTERVAL_MS,
+      sendLockDurationMs: values.JOB_SEND_LOCK_DURATION_MS,
+      sendStalledIntervalMs: values.JOB_SEND_STALLED_INTERVAL_MS,
+      drainMs: values.JOB_DRAIN_MS,
+      repeatingCheckMs: values.JOB_REPEATING_CHECK_MS,
     };
     this.blasts = {
       quotaProbeMs: values.BLAST_QUOTA_PROBE_MS,

@@ -122,6 +122,32 @@ export class EnvDto {
   @Min(500)
   JOB_STALLED_INTERVAL_MS = 30_000;
 
+  /**
+   * The same two for blast jobs, which are rebuilt from the ledger when they run again: a dead
+   * worker's sends are taken over within about lock + 2 × interval.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_SEND_LOCK_DURATION_MS = 5_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  JOB_SEND_STALLED_INTERVAL_MS = 2_000;
+
+  /** On SIGTERM, how long running jobs may take to record their calls in flight and hand back the rest. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  JOB_DRAIN_MS = 15_000;
+
+  /** How often a worker looks whether Redis lost its keys (one command) to put repeating jobs back. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  JOB_REPEATING_CHECK_MS = 2_000;
+
   /** After Kakao's -10 (app daily quota) a paused blast probes again this often until midnight KST. */
   @Transform(toInt)
   @IsInt()
@@ -132,7 +158,7 @@ export class EnvDto {
   @Transform(toInt)
   @IsInt()
   @Min(200)
-  BLAST_RECONCILE_MS = 30_000;
+  BLAST_RECONCILE_MS = 10_000;
 
   /** How often the reach rollups take in what changed (clicks, deliveries, relations). */
   @Transform(toInt)

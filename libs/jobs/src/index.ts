@@ -1,8 +1,9 @@
 export { collectHandlers, JobRunnerService } from './job-runner.service';
-export { JobName, QueueName, QUEUE_OF_JOB } from './job-names';
-export type { JobPayloads } from './job-names';
+export { JOB_SPECS, JobName, QueueName, QUEUE_OF_JOB } from './job-names';
+export type { JobPayloads, JobSpec } from './job-names';
 export { JobsModule } from './jobs.module';
 export { JobsService, queuePrefix } from './jobs.service';
+export type { RepeatingJob } from './jobs.service';
 export { OnJob } from './on-job.decorator';
 export { createRedisConnection, isRedisReachable } from './redis-connection';
 export { REDIS, RedisHealthService, RedisModule } from './redis.module';

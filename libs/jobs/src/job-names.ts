@@ -1,3 +1,5 @@
+import { type JobsOptions } from 'bullmq';
+
 /** BullMQ queues; each has its own concurrency. Names stay valid under Redis Cluster hash tags. */
 export enum QueueName {
   Campaigns = 'campaigns',
@@ -86,4 +88,31 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Blasts]: 16,
   [QueueName.Webhooks]: 8,
   [QueueName.Reach]: 2,
+};
+
+/** How jobs of one name are queued: a job id from the payload (one live job per id) and retries. */
+export interface JobSpec<N extends JobName> {
+  jobId?: (data: JobPayloads[N]) => string;
+  options?: JobsOptions;
+}
+
+/**
+ * Ids and retry policies of the jobs that must exist once per thing they work on. Re-queueing
+ * lost work by the same id is then safe from anywhere (see `JobsService.ensureQueued`).
+ */
+export const JOB_SPECS: { [N in JobName]?: JobSpec<N> } = {
+  [JobName.BlastRunStart]: {
+    jobId: (data) => `blast-${data.runId}-start`,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+  },
+  [JobName.BlastFanOut]: {
+    jobId: (data) => `blast-${data.runId}-fanout`,
+    options: { attempts: 20, backoff: { type: 'exponential', delay: 1000 } },
+  },
+  [JobName.BlastSendBatch]: {
+    jobId: (data) => `blast-${data.runId}-batch-${data.batchNo}`,
+    // Rows are retried per recipient from the ledger; the job's own attempts cover its faults.
+    options: { attempts: 9, backoff: { type: 'exponential', delay: 500, jitter: 0.5 } },
+  },
+  [JobName.ReachEstimate]: { jobId: (data) => `reach-estimate-${data.estimateId}` },
 };

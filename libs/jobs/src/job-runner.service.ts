@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
@@ -7,7 +12,7 @@ import { AppConfig } from '@app/config';
 import { runWithLogContext } from '@app/observability';
 
 import { JobName, type JobPayloads, QUEUE_CONCURRENCY, QUEUE_OF_JOB, QueueName } from './job-names';
-import { queuePrefix } from './jobs.service';
+import { JobsService, queuePrefix } from './jobs.service';
 import { ON_JOB_METADATA } from './on-job.decorator';
 import { createRedisConnection } from './redis-connection';
 
@@ -37,15 +42,22 @@ export function collectHandlers(
   return handlers;
 }
 
-/** Runs BullMQ workers for every queue. Only the worker app calls `start()`. */
+/**
+ * Runs BullMQ workers for every queue. Only the worker app calls `start()`. On shutdown it drains:
+ * handlers see `draining` and stop taking new work, running jobs get a bounded time to record
+ * what is in flight, and only then do Postgres, Redis and the Kakao client close.
+ */
 @Injectable()
-export class JobRunnerService implements OnApplicationShutdown {
+export class JobRunnerService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobRunnerService.name);
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
+  private stopping = false;
+  private repeatingTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly config: AppConfig,
+    private readonly jobs: JobsService,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -114,8 +126,7 @@ export class JobRunnerService implements OnApplicationShutdown {
           connection,
           prefix: queuePrefix(this.config),
           concurrency: QUEUE_CONCURRENCY[queue],
-          lockDuration: this.config.jobs.lockDurationMs,
-          stalledInterval: this.config.jobs.stalledIntervalMs,
+          ...this.lockOptions(queue),
         },
       );
       worker.on('failed', (job, error) => {
@@ -128,8 +139,79 @@ export class JobRunnerService implements OnApplicationShutdown {
     this.logger.log(`Working queues: ${Object.values(QueueName).join(', ')}`);
   }
 
+  /**
+   * Blast jobs are rebuilt from the ledger whenever they run, so a dead worker's batch is taken
+   * over after a short lock and never failed for stalling; other jobs keep the longer lock.
+   */
+  private lockOptions(queue: QueueName): {
+    lockDuration: number;
+    stalledInterval: number;
+    maxStalledCount?: number;
+  } {
+    const { jobs } = this.config;
+    return queue === QueueName.Blasts
+      ? {
+          lockDuration: jobs.sendLockDurationMs,
+          stalledInterval: jobs.sendStalledIntervalMs,
+          maxStalledCount: Number.MAX_SAFE_INTEGER,
+        }
+      : { lockDuration: jobs.lockDurationMs, stalledInterval: jobs.stalledIntervalMs };
+  }
+
+  /**
+   * Registers the repeating jobs now and looks every `every` ms whether Redis lost them (it keeps
+   * nothing on disk here): they come back, and run at once, without a restart.
+   */
+  async keepRepeatingJobs(every = this.config.jobs.repeatingCheckMs): Promise<void> {
+    await this.jobs.ensureRepeating();
+    await this.jobs.restoreIfLost();
+    this.repeatingTimer = setInterval(() => {
+      this.jobs
+        .restoreIfLost()
+        .then((restored) => {
+          if (restored > 0) {
+            this.logger.warn(`Redis lost the queues: ${restored} repeating jobs put back`);
+          }
+        })
+        .catch((error: unknown) => {
+          this.logger.warn(
+            `Repeating jobs not checked: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        });
+    }, every);
+    this.repeatingTimer.unref();
+  }
+
+  /** True once shutdown began: handlers stop claiming new work and hand the rest back. */
+  get draining(): boolean {
+    return this.stopping;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.repeatingTimer);
+    if (this.workers.length === 0) {
+      return;
+    }
+    const closing = Promise.all(this.workers.map((worker) => worker.close()));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      closing.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), this.config.jobs.drainMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      this.logger.warn(
+        `Jobs still running after ${this.config.jobs.drainMs} ms of shutdown; stopping anyway`,
+      );
+      await Promise.all(this.workers.map((worker) => worker.close(true)));
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(this.workers.map((worker) => worker.close(true)));
     await Promise.all(
       this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
     );
