@@ -253,6 +253,15 @@ export class AudiencesService implements OnModuleInit {
     return this.audiences.idsAfter(channelId, membership, afterRecipientId, limit);
   }
 
+  /**
+   * The audience's membership as a predicate over `recipients r`, for set-based statements of
+   * other modules (a blast's fan-out writes its ledger with one INSERT … SELECT per page). Active
+   * consent and the channel are the caller's to add.
+   */
+  membershipPredicate(channelId: string, audienceId: string): Promise<MembershipSql> {
+    return this.membershipOf(channelId, audienceId);
+  }
+
   async addMembers(
     actor: ChannelActor,
     id: string,

@@ -24,6 +24,7 @@ export {
   SqlParams,
 } from './audience-sql';
 export type { AudienceDefinition } from './audience-sql';
+export type { MembershipSql } from './audience.repository';
 export { AUDIENCE_ENTITIES, AudiencesModule } from './audiences.module';
 export { AudiencesErrorCode, AudiencesException } from './audiences.exception';
 export { AudiencesService } from './audiences.service';

@@ -38,7 +38,8 @@ import { SendWindow } from './send-window';
 
 /** Recipients per ledger batch (and per send job). */
 export const BATCH_SIZE = 100;
-const FANOUT_PAGE = 5000;
+/** Recipients per fan-out statement (one INSERT … SELECT each). */
+const FANOUT_PAGE = 20_000;
 /**
  * Calls per recipient before a transient Kakao fault (5xx, -1, -7, -9798) counts as a failure:
  * with a quarter of calls failing, 8 tries leave about one recipient in 100,000 failed.
@@ -193,7 +194,11 @@ export class BlastEngineService {
     return next !== undefined;
   }
 
-  /** Writes the audience into the ledger page by page (keyset), resuming after its cursor. */
+  /**
+   * Writes the audience into the ledger page by page (keyset), resuming after its cursor. Each
+   * page is one INSERT … SELECT inside Postgres, so a million recipients take seconds and the
+   * worker's memory stays flat.
+   */
   @OnJob(JobName.BlastFanOut)
   async fanOut(data: JobPayloads[JobName.BlastFanOut]): Promise<void> {
     const run = await this.runs.findOneBy({ id: data.runId });
@@ -201,54 +206,68 @@ export class BlastEngineService {
       return;
     }
     const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
+    const membership = await this.audiences.membershipPredicate(run.channelId, blast.audienceId);
     const now = new Date();
+    const frequencyCap =
+      blast.frequencyCap === null
+        ? null
+        : {
+            cap: blast.frequencyCap,
+            since: new Date(now.getTime() - 7 * 24 * 3600 * 1000),
+            reason: `frequency cap: ${blast.frequencyCap} calendar messages in 7 days`,
+          };
+    const notReachedBefore =
+      blast.schedule.kind === 'recurring' && blast.schedule.onlyNotReached
+        ? { blastId: blast.id, reason: 'already reached by an earlier run of this blast' }
+        : null;
     let cursor = run.fanoutCursor;
     let batchCount = run.batchCount;
     for (;;) {
-      const ids = await this.audiences.recipientPage(
-        run.channelId,
-        blast.audienceId,
-        cursor,
-        FANOUT_PAGE,
-      );
-      if (ids.length === 0) {
-        break;
-      }
-      const skipped = new Map<string, string>();
-      if (blast.frequencyCap !== null) {
-        for (const id of await this.ledger.cappedRecipients(ids, blast.frequencyCap, now)) {
-          skipped.set(id, `frequency cap: ${blast.frequencyCap} calendar messages in 7 days`);
-        }
-      }
-      if (blast.schedule.kind === 'recurring' && blast.schedule.onlyNotReached) {
-        for (const id of await this.ledger.reachedByBlast(blast.id, run.id, ids)) {
-          skipped.set(id, 'already reached by an earlier run of this blast');
-        }
-      }
       const first = batchCount + 1;
-      batchCount += Math.ceil(ids.length / BATCH_SIZE);
-      const last = batchCount;
-      const pageCursor = ids[ids.length - 1];
       const previousCursor = cursor;
-      await this.transactions.run(async (manager) => {
-        await this.ledger.insertPage(manager, run.id, first, BATCH_SIZE, ids, skipped);
+      const page = await this.transactions.run(async (manager) => {
+        const written = await this.ledger.insertAudiencePage(manager, {
+          runId: run.id,
+          channelId: run.channelId,
+          membership,
+          after: previousCursor,
+          limit: FANOUT_PAGE,
+          firstBatchNo: first,
+          batchSize: BATCH_SIZE,
+          frequencyCap,
+          notReachedBefore,
+        });
+        if (written.count === 0) {
+          return written;
+        }
         // Only from the cursor this fan-out read: a second one running beside it (a job taken
         // over while its first worker still ran) rolls its page back instead of numbering twice.
         const [, moved] = await manager.query<[unknown[], number]>(
           `UPDATE blast_runs
            SET fanout_cursor = $2, batch_count = $3, recipient_count = recipient_count + $4, updated_at = now()
            WHERE id = $1 AND fanout_cursor IS NOT DISTINCT FROM $5::uuid`,
-          [run.id, pageCursor, last, ids.length, previousCursor],
+          [
+            run.id,
+            written.last,
+            batchCount + Math.ceil(written.count / BATCH_SIZE),
+            written.count,
+            previousCursor,
+          ],
         );
         if (moved === 0) {
           throw new Error(`Fan-out of run ${run.id} was taken over by another worker`);
         }
+        return written;
       });
-      cursor = pageCursor;
+      if (page.count === 0) {
+        break;
+      }
+      batchCount += Math.ceil(page.count / BATCH_SIZE);
+      cursor = page.last;
       // Queued after the commit: the reconciler re-queues whatever a crash here loses.
       await this.jobs.queueMany(
         JobName.BlastSendBatch,
-        Array.from({ length: last - first + 1 }, (_, index) => ({
+        Array.from({ length: batchCount - first + 1 }, (_, index) => ({
           data: { runId: run.id, channelId: run.channelId, batchNo: first + index },
         })),
       );

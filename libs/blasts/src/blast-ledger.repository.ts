@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { type MembershipSql, SqlParams } from '@app/audiences';
+
 import { type BlastMessage } from './blast.entity';
 import { DeliveryState, type RunState } from './blast.enums';
 
@@ -119,35 +121,79 @@ export class BlastLedgerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Writes one page of the audience into the ledger in one statement, `batchSize` rows per batch
-   * numbered from `firstBatchNo`. Rows already there (a fan-out resumed after a crash) are left
-   * alone; `skipped` rows are written as skipped with their reason.
+   * Writes the next page of the audience into the ledger in one statement, inside Postgres: the
+   * members after `after` (keyset on the recipient id), numbered into batches from
+   * `firstBatchNo`, those over the frequency cap or already reached by the blast written as
+   * skipped with the reason. No id travels to the worker. Answers how many the page held and the
+   * last recipient id (the next cursor); a page of 0 ends the fan-out.
    */
-  async insertPage(
+  async insertAudiencePage(
     manager: EntityManager,
-    runId: string,
-    firstBatchNo: number,
-    batchSize: number,
-    recipientIds: string[],
-    skipped: Map<string, string>,
-  ): Promise<void> {
-    if (recipientIds.length === 0) {
-      return;
+    page: {
+      runId: string;
+      channelId: string;
+      membership: MembershipSql;
+      after: string | null;
+      limit: number;
+      firstBatchNo: number;
+      batchSize: number;
+      frequencyCap: { cap: number; since: Date; reason: string } | null;
+      notReachedBefore: { blastId: string; reason: string } | null;
+    },
+  ): Promise<{ count: number; last: string | null }> {
+    const fixed: unknown[] = [
+      page.channelId,
+      page.limit,
+      page.runId,
+      page.firstBatchNo,
+      page.batchSize,
+      page.frequencyCap?.cap ?? null,
+      page.frequencyCap?.since ?? null,
+      page.frequencyCap?.reason ?? null,
+      page.notReachedBefore?.blastId ?? null,
+      page.notReachedBefore?.reason ?? null,
+    ];
+    if (page.after !== null) {
+      fixed.push(page.after);
     }
-    await manager.query(
-      `INSERT INTO blast_deliveries (run_id, recipient_id, batch_no, state, reason)
-       SELECT $1, r.id, $2 + (r.n - 1) / $3, r.state, r.reason
-       FROM unnest($4::uuid[], $5::varchar[], $6::text[]) WITH ORDINALITY AS r(id, state, reason, n)
-       ON CONFLICT (run_id, recipient_id) DO NOTHING`,
-      [
-        runId,
-        firstBatchNo,
-        batchSize,
-        recipientIds,
-        recipientIds.map((id) => (skipped.has(id) ? DeliveryState.Skipped : DeliveryState.Pending)),
-        recipientIds.map((id) => skipped.get(id) ?? null),
-      ],
+    const params = new SqlParams(fixed.length);
+    const membership = page.membership(params);
+    const [row] = await manager.query<{ count: number; last: string | null }[]>(
+      `WITH page AS (
+         SELECT r.id, row_number() OVER (ORDER BY r.id) AS n
+           FROM recipients r
+          WHERE r.channel_id = $1 AND r.consent_state = 'active'
+            ${page.after === null ? '' : 'AND r.id > $11::uuid'}
+            AND ${membership}
+          ORDER BY r.id
+          LIMIT $2
+       ), marked AS (
+         SELECT p.id, p.n,
+                CASE
+                  WHEN $6::int IS NOT NULL AND (
+                    SELECT count(*) FROM blast_deliveries d
+                     WHERE d.recipient_id = p.id AND d.state = 'sent' AND d.sent_at > $7::timestamptz
+                  ) >= $6::int THEN $8::text
+                  WHEN $9::uuid IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM blast_deliveries d JOIN blast_runs br ON br.id = d.run_id
+                     WHERE br.blast_id = $9::uuid AND br.id <> $3::uuid
+                       AND d.state = 'sent' AND d.recipient_id = p.id
+                  ) THEN $10::text
+                END AS reason
+           FROM page p
+       ), inserted AS (
+         INSERT INTO blast_deliveries (run_id, recipient_id, batch_no, state, reason)
+         SELECT $3::uuid, m.id, $4::int + (m.n - 1)::int / $5::int,
+                CASE WHEN m.reason IS NULL THEN 'pending' ELSE 'skipped' END, m.reason
+           FROM marked m
+          ORDER BY m.n
+         ON CONFLICT (run_id, recipient_id) DO NOTHING
+       )
+       SELECT (SELECT count(*)::int FROM page) AS count,
+              (SELECT id FROM page ORDER BY n DESC LIMIT 1) AS last`,
+      [...fixed, ...params.values],
     );
+    return { count: row?.count ?? 0, last: row?.last ?? null };
   }
 
   /**
@@ -294,37 +340,6 @@ export class BlastLedgerRepository {
       [runId],
     );
     return rows.map((row) => row.batch_no);
-  }
-
-  /** Recipients that already got `cap` calendar messages in the 7 days before `at`. */
-  async cappedRecipients(recipientIds: string[], cap: number, at: Date): Promise<Set<string>> {
-    if (recipientIds.length === 0) {
-      return new Set();
-    }
-    const rows: { recipient_id: string }[] = await this.dataSource.query(
-      `SELECT recipient_id FROM blast_deliveries
-       WHERE recipient_id = ANY($1::uuid[]) AND state = 'sent' AND sent_at > $2::timestamptz - interval '7 days'
-       GROUP BY recipient_id HAVING count(*) >= $3`,
-      [recipientIds, at, cap],
-    );
-    return new Set(rows.map((row) => row.recipient_id));
-  }
-
-  /** Recipients an earlier run of the blast reached. */
-  async reachedByBlast(
-    blastId: string,
-    beforeRunId: string,
-    recipientIds: string[],
-  ): Promise<Set<string>> {
-    if (recipientIds.length === 0) {
-      return new Set();
-    }
-    const rows: { recipient_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT d.recipient_id FROM blast_deliveries d JOIN blast_runs r ON r.id = d.run_id
-       WHERE r.blast_id = $1 AND r.id <> $2 AND d.state = 'sent' AND d.recipient_id = ANY($3::uuid[])`,
-      [blastId, beforeRunId, recipientIds],
-    );
-    return new Set(rows.map((row) => row.recipient_id));
   }
 
   /**
