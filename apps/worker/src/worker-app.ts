@@ -2,7 +2,7 @@ import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
-import { BlastEngineService } from '@app/blasts';
+import { BlastRunScheduler } from '@app/blasts';
 import { CampaignSchedulerService } from '@app/campaigns';
 import { type AppConfig } from '@app/config';
 import { JobName, JobRunnerService, JobsService, ReadinessService } from '@app/jobs';
@@ -22,7 +22,7 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   await app.get(JobRunnerService).start();
   await app.get(CampaignSchedulerService).scheduleAll();
   // Redis may have lost every job (it keeps nothing on disk): rebuild blasts from the ledger now.
-  await app.get(BlastEngineService).reconcile();
+  await app.get(BlastRunScheduler).reconcile();
   await app
     .get(JobsService)
     .schedule('blast-reconcile', JobName.BlastReconcile, {}, config.blasts.reconcileMs);

@@ -9,10 +9,12 @@ import { TrackingModule } from '@app/tracking';
 import { WebhooksModule } from '@app/webhooks';
 
 import { BlastDeliveryEntity } from './blast-delivery.entity';
-import { BlastEngineService } from './blast-engine.service';
+import { BlastFanOutService } from './blast-fan-out.service';
 import { BlastLedgerRepository } from './blast-ledger.repository';
+import { BlastRunScheduler } from './blast-run-scheduler.service';
 import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
+import { BlastSenderService } from './blast-sender.service';
 import { BlastEntity } from './blast.entity';
 import { BlastsService } from './blasts.service';
 
@@ -29,7 +31,14 @@ export const BLAST_ENTITIES = [BlastEntity, BlastRunEntity, BlastDeliveryEntity]
     ChannelsModule,
     WebhooksModule,
   ],
-  providers: [BlastLedgerRepository, BlastRunTransitions, BlastEngineService, BlastsService],
-  exports: [BlastsService, BlastEngineService],
+  providers: [
+    BlastLedgerRepository,
+    BlastRunTransitions,
+    BlastRunScheduler,
+    BlastFanOutService,
+    BlastSenderService,
+    BlastsService,
+  ],
+  exports: [BlastsService, BlastRunScheduler, BlastRunTransitions],
 })
 export class BlastsModule {}

@@ -9,7 +9,6 @@ import { KakaoClient, prepareTemplate } from '@app/kakao-client';
 import { RecipientsService } from '@app/recipients';
 
 import { BlastDeliveryEntity } from './blast-delivery.entity';
-import { BlastEngineService, classifySendError } from './blast-engine.service';
 import {
   BlastLedgerRepository,
   type DeliveryCounts,
@@ -17,8 +16,10 @@ import {
   type RecipientDeliveryRow,
   type TrackedDelivery,
 } from './blast-ledger.repository';
+import { BlastRunScheduler } from './blast-run-scheduler.service';
 import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
+import { classifySendError } from './blast-sender.service';
 import { calendarTemplate } from './blast-template';
 import {
   messageErrors,
@@ -73,7 +74,7 @@ export class BlastsService implements OnModuleInit {
     @InjectRepository(BlastDeliveryEntity)
     private readonly deliveries: Repository<BlastDeliveryEntity>,
     private readonly ledger: BlastLedgerRepository,
-    private readonly engine: BlastEngineService,
+    private readonly scheduler: BlastRunScheduler,
     private readonly audiences: AudiencesService,
     private readonly campaigns: CampaignsService,
     private readonly calendars: SubscribeCalendarsService,
@@ -254,7 +255,7 @@ export class BlastsService implements OnModuleInit {
       { id },
       { state: blast.schedule.kind === 'now' ? BlastState.Active : BlastState.Scheduled },
     );
-    return this.engine.scheduleRun(blast, at);
+    return this.scheduler.scheduleRun(blast, at);
   }
 
   async runsOf(channelId: string, blastId: string): Promise<BlastRunEntity[]> {
@@ -326,7 +327,7 @@ export class BlastsService implements OnModuleInit {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be resumed`);
     }
     if (await this.transitions.resume(runId)) {
-      await this.engine.reconcileRun(runId);
+      await this.scheduler.reconcileRun(runId);
     }
     return this.progress(channelId, runId);
   }
@@ -350,7 +351,7 @@ export class BlastsService implements OnModuleInit {
     const run = await this.run(channelId, runId);
     const requeued = await this.ledger.requeue(runId, states);
     if (requeued > 0 && (await this.transitions.reopen(run.id))) {
-      await this.engine.reconcileRun(run.id);
+      await this.scheduler.reconcileRun(run.id);
     }
     return this.progress(channelId, runId);
   }

@@ -1,4 +1,6 @@
-export { BATCH_SIZE, BlastEngineService, classifySendError } from './blast-engine.service';
+export { BATCH_SIZE } from './blast-fan-out.service';
+export { BlastRunScheduler } from './blast-run-scheduler.service';
+export { classifySendError } from './blast-sender.service';
 export type {
   DeliveryCounts,
   RecipientDeliveryQuery,

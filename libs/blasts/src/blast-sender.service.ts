@@ -1,14 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DelayedError, type Job } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type Repository } from 'typeorm';
 
-import { AudiencesService } from '@app/audiences';
 import { ChannelsService } from '@app/channels';
 import { AppConfig } from '@app/config';
-import { TransactionRunner } from '@app/database';
-import { JobName, type JobPayloads, JobRunnerService, JobsService, OnJob, REDIS } from '@app/jobs';
+import { JobName, type JobPayloads, JobRunnerService, OnJob, REDIS } from '@app/jobs';
 import {
   isKakaoApiError,
   KakaoClient,
@@ -27,19 +25,14 @@ import {
 import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
 import { calendarTemplate } from './blast-template';
-import { occurrenceAfter } from './blast-validation';
 import { BlastEntity } from './blast.entity';
-import { BlastState, DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
+import { DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
 import { countDeliveries, countOutcomes } from './delivery-metrics';
 import { OutcomeWriter } from './outcome-writer';
 import { isQuiet, nextSeoulMidnight, quietEndsAt, type QuietHours } from './quiet-hours';
 import { RedisRateLimiter } from './rate-limiter';
 import { SendWindow } from './send-window';
 
-/** Recipients per ledger batch (and per send job). */
-export const BATCH_SIZE = 100;
-/** Recipients per fan-out statement (one INSERT … SELECT each). */
-const FANOUT_PAGE = 20_000;
 /**
  * Calls per recipient before a transient Kakao fault (5xx, -1, -7, -9798) counts as a failure:
  * with a quarter of calls failing, 8 tries leave about one recipient in 100,000 failed.
@@ -98,12 +91,11 @@ export function classifySendError(error: unknown): CallOutcome {
 }
 
 /**
- * Runs blasts: fan-out of the audience into the ledger, batch sends under the global limiter,
- * pauses for quotas and quiet hours, and the reconciler that rebuilds the queue from Postgres.
+ * Sends a run's ledger batches: credentials, quiet hours, the global limiter and the process's
+ * send window, one outcome per call written as it answers; pauses for the quota and quiet hours.
  */
 @Injectable()
-export class BlastEngineService {
-  private readonly logger = new Logger(BlastEngineService.name);
+export class BlastSenderService {
   private readonly limiter: RedisRateLimiter;
   private readonly templates = new Map<string, PreparedTemplate>();
   private readonly window: SendWindow;
@@ -113,11 +105,8 @@ export class BlastEngineService {
     @InjectRepository(BlastEntity) private readonly blasts: Repository<BlastEntity>,
     @InjectRepository(BlastRunEntity) private readonly runs: Repository<BlastRunEntity>,
     private readonly ledger: BlastLedgerRepository,
-    private readonly audiences: AudiencesService,
     private readonly recipients: RecipientsService,
     private readonly channels: ChannelsService,
-    private readonly transactions: TransactionRunner,
-    private readonly jobs: JobsService,
     private readonly kakao: KakaoClient,
     private readonly config: AppConfig,
     private readonly tracking: TrackingLinksService,
@@ -133,147 +122,6 @@ export class BlastEngineService {
   /** Rows this process has claimed and not yet settled: at most the calls on the wire. */
   get inFlight(): number {
     return this.window.inFlight;
-  }
-
-  /**
-   * Creates the run of `blast` at `at` (once: a second call finds it) and queues its start job,
-   * delayed until then. The reconciler queues it again if Redis loses it.
-   */
-  async scheduleRun(blast: BlastEntity, at: Date): Promise<BlastRunEntity> {
-    await this.runs
-      .createQueryBuilder()
-      .insert()
-      .values({
-        blastId: blast.id,
-        channelId: blast.channelId,
-        scheduledAt: at,
-        state: RunState.Pending,
-      })
-      .orIgnore()
-      .execute();
-    const run = await this.runs.findOneByOrFail({ blastId: blast.id, scheduledAt: at });
-    await this.queueStart(run);
-    return run;
-  }
-
-  private queueStart(run: BlastRunEntity): Promise<boolean> {
-    return this.jobs.ensureQueued(
-      JobName.BlastRunStart,
-      { runId: run.id, channelId: run.channelId },
-      { delay: Math.max(0, run.scheduledAt.getTime() - Date.now()) },
-    );
-  }
-
-  /** A run's time has come: it starts sending, and a recurring blast schedules its next run. */
-  @OnJob(JobName.BlastRunStart)
-  async startRun(data: JobPayloads[JobName.BlastRunStart]): Promise<void> {
-    const run = await this.runs.findOneBy({ id: data.runId });
-    if (!run || run.state !== RunState.Pending) {
-      return;
-    }
-    const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
-    if (blast.state === BlastState.Cancelled) {
-      await this.transitions.cancel(run.id);
-      return;
-    }
-    await this.transitions.start(run.id);
-    await this.blasts.update({ id: blast.id }, { state: BlastState.Active });
-    await this.jobs.ensureQueued(JobName.BlastFanOut, { runId: run.id, channelId: run.channelId });
-    await this.scheduleNextRun(blast, run.scheduledAt);
-  }
-
-  /** The next run of a recurring blast after `after` (none when the series has ended). */
-  private async scheduleNextRun(blast: BlastEntity, after: Date): Promise<boolean> {
-    if (blast.schedule.kind !== 'recurring') {
-      return false;
-    }
-    const next = occurrenceAfter(blast.schedule, new Date(after.getTime() + 1000));
-    if (next) {
-      await this.scheduleRun(blast, next);
-    }
-    return next !== undefined;
-  }
-
-  /**
-   * Writes the audience into the ledger page by page (keyset), resuming after its cursor. Each
-   * page is one INSERT … SELECT inside Postgres, so a million recipients take seconds and the
-   * worker's memory stays flat.
-   */
-  @OnJob(JobName.BlastFanOut)
-  async fanOut(data: JobPayloads[JobName.BlastFanOut]): Promise<void> {
-    const run = await this.runs.findOneBy({ id: data.runId });
-    if (!run || run.fanoutDone || run.state === RunState.Cancelled) {
-      return;
-    }
-    const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
-    const membership = await this.audiences.membershipPredicate(run.channelId, blast.audienceId);
-    const now = new Date();
-    const frequencyCap =
-      blast.frequencyCap === null
-        ? null
-        : {
-            cap: blast.frequencyCap,
-            since: new Date(now.getTime() - 7 * 24 * 3600 * 1000),
-            reason: `frequency cap: ${blast.frequencyCap} calendar messages in 7 days`,
-          };
-    const notReachedBefore =
-      blast.schedule.kind === 'recurring' && blast.schedule.onlyNotReached
-        ? { blastId: blast.id, reason: 'already reached by an earlier run of this blast' }
-        : null;
-    let cursor = run.fanoutCursor;
-    let batchCount = run.batchCount;
-    for (;;) {
-      const first = batchCount + 1;
-      const previousCursor = cursor;
-      const page = await this.transactions.run(async (manager) => {
-        const written = await this.ledger.insertAudiencePage(manager, {
-          runId: run.id,
-          channelId: run.channelId,
-          membership,
-          after: previousCursor,
-          limit: FANOUT_PAGE,
-          firstBatchNo: first,
-          batchSize: BATCH_SIZE,
-          frequencyCap,
-          notReachedBefore,
-        });
-        if (written.count === 0) {
-          return written;
-        }
-        // Only from the cursor this fan-out read: a second one running beside it (a job taken
-        // over while its first worker still ran) rolls its page back instead of numbering twice.
-        const [, moved] = await manager.query<[unknown[], number]>(
-          `UPDATE blast_runs
-           SET fanout_cursor = $2, batch_count = $3, recipient_count = recipient_count + $4, updated_at = now()
-           WHERE id = $1 AND fanout_cursor IS NOT DISTINCT FROM $5::uuid`,
-          [
-            run.id,
-            written.last,
-            batchCount + Math.ceil(written.count / BATCH_SIZE),
-            written.count,
-            previousCursor,
-          ],
-        );
-        if (moved === 0) {
-          throw new Error(`Fan-out of run ${run.id} was taken over by another worker`);
-        }
-        return written;
-      });
-      if (page.count === 0) {
-        break;
-      }
-      batchCount += Math.ceil(page.count / BATCH_SIZE);
-      cursor = page.last;
-      // Queued after the commit: the reconciler re-queues whatever a crash here loses.
-      await this.jobs.queueMany(
-        JobName.BlastSendBatch,
-        Array.from({ length: batchCount - first + 1 }, (_, index) => ({
-          data: { runId: run.id, channelId: run.channelId, batchNo: first + index },
-        })),
-      );
-    }
-    await this.runs.update({ id: run.id }, { fanoutDone: true });
-    await this.completeIfDone(run.id);
   }
 
   /**
@@ -585,7 +433,8 @@ export class BlastEngineService {
     if (failure) {
       throw failure.error;
     }
-    return stop;
+    // Every row may have gone out before the first quota answer came back.
+    return stop === 'done' && state.quota !== undefined ? 'quota' : stop;
   }
 
   /**
@@ -713,98 +562,13 @@ export class BlastEngineService {
     return probe < midnight ? probe : midnight;
   }
 
-  async pause(runId: string, reason: PauseReason, resumeAt: Date | null): Promise<void> {
+  private async pause(runId: string, reason: PauseReason, resumeAt: Date | null): Promise<void> {
     await this.transitions.pause(runId, reason, resumeAt);
   }
 
   /** Completes the run when fan-out is done and no row is pending or being sent. */
-  async completeIfDone(runId: string): Promise<void> {
+  private async completeIfDone(runId: string): Promise<void> {
     // With its `blast.finished` webhook in the same transaction.
     await this.transitions.complete(runId);
-  }
-
-  /**
-   * Rebuilds every live run's jobs from Postgres (Redis may have lost everything): pending runs
-   * get their start job back (delayed to their time), paused runs whose time has come resume,
-   * sending runs get their fan-out and open batches back, and a recurring series with no next
-   * run gets one. Runs on worker start and as a repeating job.
-   */
-  @OnJob(JobName.BlastReconcile)
-  async reconcile(): Promise<{ requeued: number; resumed: number }> {
-    let requeued = 0;
-    let resumed = 0;
-    const due = await this.runs
-      .createQueryBuilder('r')
-      .select(['r.id'])
-      .where(`r.state = 'paused' AND r.pause_reason <> 'manual' AND r.resume_at <= now()`)
-      .getMany();
-    for (const run of due) {
-      if (await this.transitions.resume(run.id, true)) {
-        resumed += 1;
-      }
-    }
-    for (const run of await this.runs.findBy({ state: RunState.Pending })) {
-      if (await this.queueStart(run)) {
-        requeued += 1;
-      }
-    }
-    for (const run of await this.runs.findBy({ state: RunState.Sending })) {
-      requeued += await this.requeueRun(run);
-    }
-    requeued += await this.continueSeries();
-    if (requeued + resumed > 0) {
-      this.logger.log(`Blast reconcile: re-queued ${requeued} jobs, resumed ${resumed} runs`);
-    }
-    return { requeued, resumed };
-  }
-
-  /**
-   * One run's jobs back from the ledger: after a person resumed it or put rows back to pending.
-   * Touches nothing of other runs.
-   */
-  async reconcileRun(runId: string): Promise<void> {
-    const run = await this.runs.findOneBy({ id: runId });
-    if (run?.state === RunState.Sending) {
-      await this.requeueRun(run);
-    }
-  }
-
-  private async requeueRun(run: BlastRunEntity): Promise<number> {
-    let requeued = 0;
-    const ids = { runId: run.id, channelId: run.channelId };
-    if (!run.fanoutDone && (await this.jobs.ensureQueued(JobName.BlastFanOut, ids))) {
-      requeued += 1;
-    }
-    for (const batchNo of await this.ledger.openBatches(run.id)) {
-      if (await this.jobs.ensureQueued(JobName.BlastSendBatch, { ...ids, batchNo })) {
-        requeued += 1;
-      }
-    }
-    await this.completeIfDone(run.id);
-    return requeued;
-  }
-
-  /** Recurring blasts still on whose next run is missing (its start was lost before the insert). */
-  private async continueSeries(): Promise<number> {
-    const orphaned = await this.blasts
-      .createQueryBuilder('b')
-      .where(`b.schedule->>'kind' = 'recurring'`)
-      .andWhere('b.state IN (:...states)', { states: [BlastState.Scheduled, BlastState.Active] })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM blast_runs r WHERE r.blast_id = b.id AND r.state = 'pending')`,
-      )
-      .getMany();
-    let scheduled = 0;
-    for (const blast of orphaned) {
-      const [last] = await this.runs.find({
-        where: { blastId: blast.id },
-        order: { scheduledAt: 'DESC' },
-        take: 1,
-      });
-      if (await this.scheduleNextRun(blast, last ? last.scheduledAt : new Date())) {
-        scheduled += 1;
-      }
-    }
-    return scheduled;
   }
 }

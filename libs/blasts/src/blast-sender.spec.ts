@@ -1,6 +1,6 @@
 import { KakaoApiError } from '@app/kakao-client';
 
-import { classifySendError } from './blast-engine.service';
+import { classifySendError } from './blast-sender.service';
 
 function apiError(
   status: number,
