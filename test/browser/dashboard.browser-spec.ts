@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { type Browser } from 'playwright-core';
 
 import { everyoneAudience, expectEventually, seedSandboxRecipients } from '@app/testing';
@@ -10,6 +14,11 @@ import { type ConsoleStack, Role, startConsoleStack } from './support/console-st
 jest.setTimeout(180_000);
 
 const RECIPIENTS = 12;
+
+/** Where screenshots of this spec go, for a person to look at (`SCREENSHOT_DIR` or the temp dir). */
+function screenshotPath(name: string): string {
+  return path.join(process.env.SCREENSHOT_DIR ?? tmpdir(), name);
+}
 
 interface ReachSummaryBody {
   totals: { delivered: number };
@@ -115,6 +124,35 @@ describe('the reach dashboard', () => {
       );
       expect(await page.locator(dashboard.elements.topCampaigns).count()).toBe(1);
       expect(await page.textContent(dashboard.elements.topCampaigns)).toContain('Reach pop-up');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('explains where each figure comes from in the UI’s language, and exports the same way', async () => {
+    const session = await signInAs(browser, app, Role.Manager);
+    try {
+      const { page } = session;
+      const dashboard = new ReachDashboardPage(page, session.shell);
+      await dashboard.waitForCard('delivered', String(RECIPIENTS));
+      await page.hover(dashboard.elements.cardSource('friendsAdded'));
+      const tooltip = page.locator('[role="tooltip"]');
+      await tooltip.waitFor();
+      const text = (await tooltip.textContent()) ?? '';
+      expect(text).toContain('채널 관계 동기화');
+      expect(text).not.toMatch(/[A-Za-z]{4,}|\(\d+\.\d+/);
+      await page.screenshot({ path: screenshotPath('reach-source-tooltip-ko.png') });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(dashboard.elements.csvButton),
+      ]);
+      const csv = readFileSync((await download.path()) ?? '', 'utf8');
+      // A byte-order mark first, so Excel reads the Korean headers as UTF-8.
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const [header, ...rows] = csv.slice(1).trim().split('\n');
+      expect(header).toMatch(/^시작 \(Asia\/Seoul\),전달 \(관측\),/);
+      expect(rows.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},/);
     } finally {
       await session.close();
     }

@@ -249,10 +249,12 @@ describe('recipients and audiences', () => {
 
       const report = await recipients.downloadErrorReport();
       expect(report.fileName).toMatch(/^import-.+-errors\.csv$/);
+      // In the reader's language, with a byte-order mark so that Excel reads it as UTF-8.
+      expect(report.text.startsWith('\uFEFF')).toBe(true);
       const lines = report.text.trim().split(/\r?\n/);
-      expect(lines[0]).toBe('row,kakao_user_id,reason');
+      expect(lines[0]).toBe('행,카카오 사용자 ID,사유');
       expect(lines.slice(1)).toEqual([
-        expect.stringMatching(/^4,999999999999,.*no recipient with kakao_user_id 999999999999/),
+        '4,999999999999,이 채널에 카카오 사용자 ID가 999999999999인 수신자가 없습니다',
       ]);
 
       await recipients.closeDialog();

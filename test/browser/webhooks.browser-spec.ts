@@ -24,12 +24,20 @@ describe('webhooks in the console', () => {
   let receiver: Server;
   let receiverUrl: string;
   const received: Received[] = [];
+  /** Paths whose first call failed already (the flaky endpoint answers 500 once). */
+  const failedOnce = new Set<string>();
 
   beforeAll(async () => {
     receiver = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
+        const url = request.url ?? '';
+        if (url.startsWith('/flaky') && !failedOnce.has(url)) {
+          failedOnce.add(url);
+          response.writeHead(500, { 'content-type': 'text/plain' }).end('not yet');
+          return;
+        }
         received.push({ headers: request.headers, body });
         response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks');
       });
@@ -38,7 +46,10 @@ describe('webhooks in the console', () => {
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/kakao-hooks`;
     [app, browser] = await Promise.all([
       // The receiver listens on this machine, which webhooks may only reach when admitted.
-      startConsoleStack({ env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } }),
+      // Retries come after about a second, so a screen can be watched following one.
+      startConsoleStack({
+        env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_RETRY_BASE_MS: '1000' },
+      }),
       launchBrowser(),
     ]);
   });
@@ -81,6 +92,23 @@ describe('webhooks in the console', () => {
       const attempts = await webhooks.newestAttemptsText();
       expect(attempts).toContain('200');
       expect(attempts).toContain('thanks');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('shows a retried delivery turn from retrying to delivered without a reload', async () => {
+    const session = await signInAs(browser, app, Role.Admin);
+    try {
+      const webhooks = new WebhooksPage(session.page, session.shell);
+      const flakyUrl = receiverUrl.replace('/kakao-hooks', '/flaky');
+      await webhooks.create(flakyUrl, ['blast.finished'], 'Flaky receiver');
+      await webhooks.sendTestPing();
+      const row = session.page.locator(webhooks.elements.deliveryRows).first();
+      await row.locator('text=재시도 중').waitFor({ timeout: 20_000 });
+      // No reload from here on: the screen follows the worker's retry by itself.
+      await row.locator('text=전달됨').waitFor({ timeout: 30_000 });
+      expect(await row.textContent()).toContain('200');
     } finally {
       await session.close();
     }

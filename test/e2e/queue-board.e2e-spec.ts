@@ -136,7 +136,11 @@ describe('queue board (Bull Board) for instance operators', () => {
     const page = await open('/api/queues/', cookie);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await page.text()).toContain('<base href="/api/queues/" />');
+    const html = await page.text();
+    expect(html).toContain('<base href="/api/queues/" />');
+    // Nothing is fetched from third parties (the board's fonts come from the system).
+    expect(html).not.toMatch(/fonts\.(googleapis|gstatic)\.com/);
+    expect(html).toContain('static/css/');
     // The admin UI frames the board from its own origin; no other site may.
     expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");

@@ -31,10 +31,11 @@ export function App() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
+      // The layout sends visitors without a session to the sign-in form at once (SignedInOnly);
+      // react-admin's `requireAuth` logged out and re-checked over and over before showing it.
       layout={ConsoleLayout}
       dashboard={ReachLanding}
       theme={theme}
-      requireAuth
       disableTelemetry
     >
       <Resource name="campaigns" {...campaigns} />

@@ -46,6 +46,7 @@ export interface ConsoleDataProvider extends DataProvider {
   reject(id: Identifier, comment?: string): Promise<{ data: Campaign }>;
   publish(id: Identifier): Promise<{ data: Campaign }>;
   unpublish(id: Identifier): Promise<{ data: Campaign }>;
+  unarchive(id: Identifier): Promise<{ data: Campaign }>;
   restore(id: Identifier, revision: number, version?: number): Promise<{ data: Campaign }>;
   revisions(id: Identifier): Promise<{ data: CampaignRevision[] }>;
   diff(id: Identifier, from: number, to: number): Promise<{ data: FieldChange[] }>;
@@ -160,6 +161,7 @@ export function createDataProvider(options: DataProviderOptions): ConsoleDataPro
     reject: (id, text) => post(`/campaigns/${path(id)}/reject`, comment(text)),
     publish: (id) => post(`/campaigns/${path(id)}/publish`),
     unpublish: (id) => post(`/campaigns/${path(id)}/unpublish`),
+    unarchive: (id) => post(`/campaigns/${path(id)}/unarchive`),
     restore: (id, revision, version) =>
       post(`/campaigns/${path(id)}/restore/${revision}`, version === undefined ? {} : { version }),
     revisions: (id) => get(`/campaigns/${path(id)}/revisions`),
@@ -228,7 +230,8 @@ export function createDataProvider(options: DataProviderOptions): ConsoleDataPro
       const { body } = await http(`${apiUrl}/reach/timeseries.csv?${reachSearch(query)}`, {
         headers: { Accept: 'text/csv' },
       });
-      return { data: new Blob([body], { type: 'text/csv;charset=utf-8' }) };
+      // The byte-order mark makes Excel (Korean Windows included) read the file as UTF-8.
+      return { data: new Blob(['\uFEFF', body], { type: 'text/csv;charset=utf-8' }) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
@@ -104,6 +104,23 @@ export class BlastScheduleDto {
   onlyNotReached?: boolean;
 }
 
+/**
+ * Clicks are only counted through tracking links, so a send-to-me blast gets them unless the
+ * caller turns them off; friends mode cannot carry per-recipient links and stays untracked.
+ */
+function trackedUnlessSaidOtherwise({
+  value,
+  obj,
+}: {
+  value: unknown;
+  obj: { deliveryMode?: unknown };
+}): unknown {
+  if (value instanceof BlastMessageDto && value.tracking === undefined) {
+    value.tracking = obj.deliveryMode !== 'friends';
+  }
+  return value;
+}
+
 export class CreateBlastDto {
   @IsString()
   name!: string;
@@ -111,6 +128,7 @@ export class CreateBlastDto {
   @IsObject()
   @ValidateNested()
   @Type(() => BlastMessageDto)
+  @Transform(trackedUnlessSaidOtherwise)
   message!: BlastMessageDto;
 
   @IsUUID()

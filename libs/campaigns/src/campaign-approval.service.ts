@@ -19,6 +19,7 @@ const ACTION_OF: Record<ApprovalDecision, string> = {
   [ApprovalDecision.Submitted]: 'campaign.submit',
   [ApprovalDecision.Approved]: 'campaign.approve',
   [ApprovalDecision.Rejected]: 'campaign.reject',
+  [ApprovalDecision.Imported]: 'campaign.import',
 };
 
 /** Submit, approve, reject: the manager's gate in front of publishing. */

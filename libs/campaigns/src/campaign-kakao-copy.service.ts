@@ -19,12 +19,13 @@ import {
 import { WebhookEventType, WebhooksService } from '@app/webhooks';
 
 import { auditCampaign, type CampaignActor, systemActor } from './campaign-actor';
+import { CampaignApprovalEntity } from './campaign-approval.entity';
 import { type CampaignContent, type CampaignSnapshot } from './campaign-content';
 import { CampaignRevisionRepository } from './campaign-revision.repository';
 import { applySnapshot, normalizeContent } from './campaign-snapshot';
 import { snapshotErrors } from './campaign-validation';
 import { CampaignEntity } from './campaign.entity';
-import { ApprovalState, KakaoState, SyncState } from './campaign.enums';
+import { ApprovalDecision, ApprovalState, KakaoState, SyncState } from './campaign.enums';
 import { CampaignErrorCode, CampaignException } from './campaign.exception';
 import { CampaignRepository } from './campaign.repository';
 import { toCampaignResponse } from './campaign.response';
@@ -414,6 +415,14 @@ export class CampaignKakaoCopyService {
         snapshot,
         authorId: actor.userId,
         reason: 'import',
+      });
+      // The history says why the campaign starts out approved: nobody submitted it here.
+      await manager.getRepository(CampaignApprovalEntity).insert({
+        campaignId: saved.id,
+        revision: 1,
+        decision: ApprovalDecision.Imported,
+        actorId: actor.userId,
+        comment: null,
       });
       row.importedCampaignId = saved.id;
       await manager.getRepository(UnmanagedPublicEventEntity).save(row);

@@ -112,10 +112,45 @@ export interface FieldChange {
   after: unknown;
 }
 
+/** Fields only the team sees; Kakao's copy and what a manager approves do not include them. */
+export const INTERNAL_FIELDS: ReadonlySet<string> = new Set(['name', 'tags', 'notes']);
+
+/** True when every change is to an internal field (a renamed draft, a new note, new tags). */
+export function onlyInternalChanges(changes: FieldChange[]): boolean {
+  return changes.every((change) => INTERNAL_FIELDS.has(change.field));
+}
+
+/** Two ways of writing one instant (`…13:00:00+09:00`, `…04:00:00.000Z`) are the same time. */
+function sameInstant(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') {
+    return false;
+  }
+  const [left, right] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(left) && left === right;
+}
+
+/**
+ * The content to store: `next`, but with the current text of a start or end that names the same
+ * instant, so re-saving a form (which writes times its own way) changes nothing.
+ */
+export function keepSameInstants(current: CampaignContent, next: CampaignContent): CampaignContent {
+  const kept = { ...next };
+  for (const field of ['startsAt', 'endsAt'] as const) {
+    if (kept[field] !== current[field] && sameInstant(current[field], kept[field])) {
+      kept[field] = current[field];
+    }
+  }
+  return kept;
+}
+
 /** Field-by-field differences between two snapshots (`content.title`, `tags`, ...). */
 export function diffSnapshots(before: CampaignSnapshot, after: CampaignSnapshot): FieldChange[] {
   const changes: FieldChange[] = [];
   const compare = (field: string, a: unknown, b: unknown) => {
+    const instant = field === 'content.startsAt' || field === 'content.endsAt';
+    if (instant && sameInstant(a, b)) {
+      return;
+    }
     if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) {
       changes.push({ field, before: a ?? null, after: b ?? null });
     }

@@ -38,4 +38,6 @@ export enum ApprovalDecision {
   Submitted = 'submitted',
   Approved = 'approved',
   Rejected = 'rejected',
+  /** Taken over from an event already live at Kakao: it counts as approved as it was. */
+  Imported = 'imported',
 }

@@ -196,7 +196,8 @@ export class CampaignRepository {
 
   /**
    * Writes what the worker learned from Kakao (sync and Kakao-copy fields) without bumping
-   * `version`: such observations must not make an editor's pending save stale.
+   * `version` or `updatedAt`: such observations must not make an editor's pending save stale,
+   * nor reorder the list as if every campaign had just been edited (`kakaoCheckedAt` says when).
    */
   async saveKakaoStatus(manager: EntityManager, campaign: CampaignEntity): Promise<CampaignEntity> {
     await manager
@@ -212,8 +213,9 @@ export class CampaignRepository {
         lastErrorCode: campaign.lastErrorCode,
         lastErrorMessage: campaign.lastErrorMessage,
         kakaoCheckedAt: campaign.kakaoCheckedAt,
-        // Naming the version column keeps TypeORM from incrementing it.
+        // Naming the version and update-date columns keeps TypeORM from bumping them.
         version: () => 'version',
+        updatedAt: () => 'updated_at',
       })
       .where('id = :id', { id: campaign.id })
       .execute();

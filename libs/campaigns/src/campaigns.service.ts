@@ -14,9 +14,11 @@ import {
   applySnapshot,
   diffSnapshots,
   type FieldChange,
+  keepSameInstants,
   normalizeContent,
   normalizeTags,
   normalizeTarget,
+  onlyInternalChanges,
   snapshotOf,
 } from './campaign-snapshot';
 import { snapshotErrors } from './campaign-validation';
@@ -119,7 +121,10 @@ export class CampaignsService {
         name: input.name ?? current.name,
         tags: input.tags !== undefined ? normalizeTags(input.tags) : current.tags,
         target: input.target !== undefined ? normalizeTarget(input.target) : current.target,
-        content: input.content !== undefined ? normalizeContent(input.content) : current.content,
+        content:
+          input.content !== undefined
+            ? keepSameInstants(current.content, normalizeContent(input.content))
+            : current.content,
       };
       const notes = input.notes !== undefined ? input.notes : current.notes;
       if (notes) {
@@ -150,6 +155,32 @@ export class CampaignsService {
         manager,
         actor,
         'campaign.archive',
+        id,
+        before,
+        toCampaignResponse(saved),
+      );
+      return saved;
+    });
+  }
+
+  /** Brings an archived campaign back as it was, with its revisions and approval. */
+  async unarchive(actor: CampaignActor, id: string): Promise<CampaignEntity> {
+    return this.transactions.run(async (manager) => {
+      const campaign = await this.campaigns.lockInChannel(manager, actor.channelId, id);
+      if (!campaign) {
+        throw new CampaignException(CampaignErrorCode.NotFound, `Campaign ${id} not found`);
+      }
+      if (campaign.archivedAt === null) {
+        return campaign;
+      }
+      const before = toCampaignResponse(campaign);
+      campaign.archivedAt = null;
+      const saved = await this.campaigns.save(manager, campaign);
+      await auditCampaign(
+        this.audit,
+        manager,
+        actor,
+        'campaign.unarchive',
         id,
         before,
         toCampaignResponse(saved),
@@ -248,15 +279,27 @@ export class CampaignsService {
     reason: string,
   ): Promise<CampaignEntity> {
     const before = toCampaignResponse(campaign);
+    const internalOnly = onlyInternalChanges(diffSnapshots(snapshotOf(campaign), snapshot));
+    const previous = campaign.revision;
     applySnapshot(campaign, snapshot);
     campaign.revision += 1;
-    // A new revision needs a new approval; the published one stays live until republished.
-    if (campaign.approvalState !== ApprovalState.Draft) {
-      campaign.approvalState = ApprovalState.Draft;
-      campaign.submittedRevision = null;
-    }
-    if (campaign.syncState === SyncState.Published) {
-      campaign.syncState = SyncState.ChangedSincePublish;
+    if (internalOnly) {
+      // Name, tags and notes never reach Kakao nor the approval: what was submitted, approved
+      // or published as the previous revision is this revision too.
+      const carried = (pointer: number | null): number | null =>
+        pointer === previous ? campaign.revision : pointer;
+      campaign.submittedRevision = carried(campaign.submittedRevision);
+      campaign.approvedRevision = carried(campaign.approvedRevision);
+      campaign.publishedRevision = carried(campaign.publishedRevision);
+    } else {
+      // A new revision needs a new approval; the published one stays live until republished.
+      if (campaign.approvalState !== ApprovalState.Draft) {
+        campaign.approvalState = ApprovalState.Draft;
+        campaign.submittedRevision = null;
+      }
+      if (campaign.syncState === SyncState.Published) {
+        campaign.syncState = SyncState.ChangedSincePublish;
+      }
     }
     const saved = await this.campaigns.save(manager, campaign);
     await this.revisions.add(manager, {

@@ -31,11 +31,12 @@ export const METRIC_SOURCES: Record<ReachMetric, string> = {
   failed: 'observed: Kakao refused the send for good (the ledger)',
   clicks: 'observed: every open of a tracking link',
   uniqueClicks: 'observed: deliveries whose tracking link was opened at least once',
-  follows: 'observed: follows made on our landing page (4.16); Kakao’s own button is estimated',
-  subscribes:
-    'observed: subscriptions made on our landing page (4.18); Kakao’s own button is estimated',
-  friendsAdded: 'observed: recipients whose channel relation became ADDED (5.6 sync)',
-  friendsBlocked: 'observed: recipients whose channel relation became BLOCKED (5.6 sync)',
+  follows: 'observed: follows made on our landing page; Kakao’s own button is estimated',
+  subscribes: 'observed: subscriptions made on our landing page; Kakao’s own button is estimated',
+  friendsAdded:
+    'observed: recipients who became channel friends, found by the relation sync; not attributed to campaigns or audiences',
+  friendsBlocked:
+    'observed: recipients who blocked the channel, found by the relation sync; not attributed to campaigns or audiences',
 };
 
 export function emptyTotals(): ReachTotals {

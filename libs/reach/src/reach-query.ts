@@ -12,6 +12,8 @@ export interface RawReachQuery {
   campaignId?: string;
   blastId?: string;
   audienceId?: string;
+  /** The language of the CSV's headers (`ko` or `en`, the default); figures do not change. */
+  lang?: string;
 }
 
 export interface ReachQuery {

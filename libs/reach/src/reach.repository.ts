@@ -272,6 +272,37 @@ export class ReachRepository {
     return rows.map((row) => ({ id: row.id, name: row.name, ...totalsOf(row) }));
   }
 
+  /**
+   * One campaign's figures per audience, from the per-blast rollups (a blast sends one campaign
+   * to one audience), most deliveries first.
+   */
+  async audiencesOfCampaign(
+    channelId: string,
+    campaignId: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<RankedScope[]> {
+    const rows = await this.dataSource.query<
+      (Record<string, string> & { id: string; name: string | null })[]
+    >(
+      `SELECT t.audience_id AS id, n.name, t.*
+       FROM (
+         SELECT b.audience_id, ${sumColumns('h')}
+         FROM reach_hourly h
+         JOIN blasts b ON b.id = h.scope_id
+         WHERE h.channel_id = $1 AND h.scope = 'blast' AND h.hour >= $3 AND h.hour < $4
+           AND b.message->>'campaignId' = $2 AND b.audience_id IS NOT NULL
+         GROUP BY b.audience_id
+       ) AS t
+       LEFT JOIN audiences n ON n.id = t.audience_id
+       ORDER BY t."delivered" DESC, t.audience_id
+       LIMIT $5`,
+      [channelId, campaignId, from, to, limit],
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, ...totalsOf(row) }));
+  }
+
   /** The newest finished estimate of each kind for a campaign. */
   async latestEstimates(channelId: string, campaignId: string): Promise<EstimateRow[]> {
     return this.dataSource.query<EstimateRow[]>(

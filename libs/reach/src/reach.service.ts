@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 
 import { ChannelsService } from '@app/channels';
 import { AppConfig } from '@app/config';
@@ -59,6 +60,55 @@ export interface ReachSeries {
 
 const TOP = 10;
 
+type CsvLanguage = 'en' | 'ko';
+
+/** The CSV's column names, in the language of the screen it was exported from. */
+const CSV_LABELS: Record<
+  CsvLanguage,
+  {
+    start: string;
+    metrics: Record<ReachMetric, string>;
+    observed: string;
+    estimatedFollows: string;
+  }
+> = {
+  en: {
+    start: 'start',
+    metrics: {
+      delivered: 'delivered',
+      failed: 'failed',
+      clicks: 'clicks',
+      uniqueClicks: 'unique clicks',
+      follows: 'calendar adds',
+      subscribes: 'calendar subscriptions',
+      friendsAdded: 'channel friends added',
+      friendsBlocked: 'channel blocks',
+    },
+    observed: 'observed',
+    estimatedFollows: 'calendar adds via Kakao’s button (estimated, %{rate} of delivered)',
+  },
+  ko: {
+    start: '시작',
+    metrics: {
+      delivered: '전달',
+      failed: '실패',
+      clicks: '클릭',
+      uniqueClicks: '순 클릭',
+      follows: '톡캘린더 추가',
+      subscribes: '캘린더 구독',
+      friendsAdded: '채널 친구 추가',
+      friendsBlocked: '채널 차단',
+    },
+    observed: '관측',
+    estimatedFollows: '카카오 버튼으로 톡캘린더 추가 (추정, 전달의 %{rate})',
+  },
+};
+
+/** A CSV cell: quoted when it holds a comma, quote or line break. */
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 /**
  * Follower reach from the hourly rollups: totals, series, top campaigns and audiences, the
  * funnel and the sampled estimates. Reads never scan the ledger; the fold job keeps the rollups
@@ -96,9 +146,11 @@ export class ReachService {
       query.scope.kind === 'channel'
         ? this.reach.top(channelId, 'campaign', query.from, query.to, TOP)
         : Promise.resolve([]),
-      query.scope.kind === 'channel' || query.scope.kind === 'campaign'
+      query.scope.kind === 'channel'
         ? this.reach.top(channelId, 'audience', query.from, query.to, TOP)
-        : Promise.resolve([]),
+        : query.scope.kind === 'campaign'
+          ? this.reach.audiencesOfCampaign(channelId, query.scope.id, query.from, query.to, TOP)
+          : Promise.resolve([]),
       query.scope.kind === 'campaign'
         ? this.reach.latestEstimates(channelId, query.scope.id)
         : Promise.resolve([] as EstimateRow[]),
@@ -175,13 +227,40 @@ export class ReachService {
     };
   }
 
-  /** The series as CSV (one row per bucket; the header says every figure is observed). */
+  /**
+   * The series as CSV, one row per bucket: starts as wall times in the channel's zone (the zone
+   * is in the header), each column saying whether it is observed or estimated, headers in `lang`.
+   * A campaign with a sampled follow estimate gets the estimated follows per bucket too.
+   */
   async timeseriesCsv(channelId: string, raw: RawReachQuery): Promise<string> {
     const series = await this.timeseries(channelId, raw);
-    const header = ['start', ...REACH_METRICS.map((metric) => `${metric} (observed)`)];
+    const labels = CSV_LABELS[raw.lang === 'ko' ? 'ko' : 'en'];
+    const estimate =
+      series.scope.kind === 'campaign'
+        ? (await this.reach.latestEstimates(channelId, series.scope.id)).find(
+            (row) => row.kind === 'follow',
+          )
+        : undefined;
+    const format = series.granularity === 'hour' ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd';
+    const header = [
+      `${labels.start} (${series.timeZone})`,
+      ...REACH_METRICS.map((metric) => `${labels.metrics[metric]} (${labels.observed})`),
+      ...(estimate
+        ? [
+            labels.estimatedFollows.replace(
+              '%{rate}',
+              `${(Number(estimate.rate) * 100).toFixed(1)}%`,
+            ),
+          ]
+        : []),
+    ];
     const lines = series.buckets.map((bucket) =>
-      [bucket.start, ...REACH_METRICS.map((metric) => String(bucket[metric]))].join(','),
+      [
+        DateTime.fromISO(bucket.start, { zone: series.timeZone }).toFormat(format),
+        ...REACH_METRICS.map((metric) => String(bucket[metric])),
+        ...(estimate ? [String(Math.round(Number(estimate.rate) * bucket.delivered))] : []),
+      ].join(','),
     );
-    return [header.join(','), ...lines].join('\n') + '\n';
+    return [header.map(csvCell).join(','), ...lines].join('\n') + '\n';
   }
 }

@@ -41,7 +41,7 @@ export class WebhooksPage {
     await this.page.click(this.elements.testPing);
   }
 
-  /** The deliveries table's rows as text, after a reload (the list is not live). */
+  /** The deliveries table's rows as text, read afresh after a reload. */
   async deliveryRowTexts(): Promise<string[]> {
     await this.page.reload();
     await this.page.waitForSelector(this.elements.testPing);

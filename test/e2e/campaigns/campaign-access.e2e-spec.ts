@@ -184,6 +184,20 @@ describe('campaign routes: roles × routes, sign-in, foreign channels', () => {
       },
     },
     {
+      route: 'POST /campaigns/:id/unarchive',
+      permission: Permission.CampaignWrite,
+      ok: 200,
+      prepare: async () => {
+        const { id } = await newCampaign();
+        expect((await admin('DELETE', `/api/campaigns/${id}`)).status).toBe(200);
+        return {
+          method: 'POST',
+          path: `/api/campaigns/${id}/unarchive`,
+          probe: campaignProbe(id),
+        };
+      },
+    },
+    {
       route: 'GET /campaigns/:id/revisions',
       permission: Permission.CampaignRead,
       ok: 200,
@@ -555,6 +569,11 @@ describe('campaign routes: roles × routes, sign-in, foreign channels', () => {
           body: { version: campaignB.version, name: 'Hijacked' },
         },
         { route: 'DELETE /campaigns/:id', method: 'DELETE', path: `/api/campaigns/${id}` },
+        {
+          route: 'POST /campaigns/:id/unarchive',
+          method: 'POST',
+          path: `/api/campaigns/${id}/unarchive`,
+        },
         {
           route: 'GET /campaigns/:id/revisions',
           method: 'GET',

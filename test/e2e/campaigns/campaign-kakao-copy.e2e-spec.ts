@@ -114,12 +114,17 @@ describe("Kakao's copy: drift, missing events, unmanaged events, subscribe calen
         call,
       );
       // Nothing looks at Kakao until the reconcile job runs.
-      expect((await campaign(published.id)).kakaoState).toBe('in_sync');
+      const beforeCheck = await campaign(published.id);
+      expect(beforeCheck.kakaoState).toBe('in_sync');
       await reconcile();
       await expectEventually(async () =>
         expect((await campaign(published.id)).kakaoState).toBe('drifted'),
       );
       const drifted = await campaign(published.id);
+      // A check records when it looked, and is not an edit: neither version nor updatedAt move.
+      expect(drifted.kakaoCheckedAt).not.toBe(beforeCheck.kakaoCheckedAt);
+      expect(drifted.version).toBe(beforeCheck.version);
+      expect(drifted.updatedAt).toBe(beforeCheck.updatedAt);
       expect(drifted).toMatchObject({
         syncState: 'published',
         kakaoEventId: eventId,
@@ -296,6 +301,16 @@ describe("Kakao's copy: drift, missing events, unmanaged events, subscribe calen
         },
       });
       const campaignId = imported.body.id;
+
+      // Its approval history says why it is approved although nobody submitted it here.
+      const approvals = await stack.call<{ revision: number; decision: string }[]>(
+        Role.Manager,
+        'GET',
+        `/api/campaigns/${campaignId}/approvals`,
+      );
+      expect(approvals.body).toEqual([
+        expect.objectContaining({ revision: 1, decision: 'imported', comment: null }),
+      ]);
 
       // The campaign manages the event from now on: Kakao's copy matches it.
       const copy = await stack.call<KakaoCopyBody>(

@@ -148,6 +148,72 @@ describe('campaign: draft → approval → publish → edit → republish → un
     );
   });
 
+  it('keeps a published campaign approved and in step when only its name, tags or note change', async () => {
+    const created = await stack.call<CampaignBody>(
+      Role.Marketer,
+      'POST',
+      '/api/campaigns',
+      draftBody({ title: '메모만 고치는 캠페인' }),
+    );
+    const id = created.body.id;
+    await stack.call(Role.Marketer, 'POST', `/api/campaigns/${id}/submit`, {});
+    await stack.call(Role.Manager, 'POST', `/api/campaigns/${id}/approve`, {});
+    await stack.call(Role.Marketer, 'POST', `/api/campaigns/${id}/publish`);
+    await expectEventually(async () => expect((await campaign(id)).syncState).toBe('published'));
+    const published = await campaign(id);
+    const content = published.content as { startsAt: string; endsAt: string };
+
+    // The form writes the same start and end in the zone's offset, without milliseconds.
+    const seoul = (iso: string): string =>
+      new Date(Date.parse(iso) + 9 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+09:00');
+    const noted = await stack.call<CampaignBody>(Role.Marketer, 'PUT', `/api/campaigns/${id}`, {
+      version: published.version,
+      name: `${published.name} (내부)`,
+      tags: ['memo'],
+      notes: '내부 메모만 바꿉니다',
+      content: {
+        ...published.content,
+        startsAt: seoul(content.startsAt),
+        endsAt: seoul(content.endsAt),
+      },
+    });
+    expect(noted.status).toBe(200);
+    expect(noted.body).toMatchObject({
+      revision: 2,
+      approvalState: 'approved',
+      approvedRevision: 2,
+      syncState: 'published',
+      publishedRevision: 2,
+      content: { startsAt: content.startsAt, endsAt: content.endsAt },
+    });
+    const diff = await stack.call<{ field: string }[]>(
+      Role.Marketer,
+      'GET',
+      `/api/campaigns/${id}/diff?from=1&to=2`,
+    );
+    expect(diff.body.map((change) => change.field).sort()).toEqual(['name', 'notes', 'tags']);
+    // Nothing to republish, and Kakao's copy still matches.
+    const copy = await stack.call<{ kakaoState: string; differences: unknown[] }>(
+      Role.Manager,
+      'GET',
+      `/api/campaigns/${id}/kakao`,
+    );
+    expect(copy.body).toMatchObject({ kakaoState: 'in_sync', differences: [] });
+
+    // A change Kakao shows still needs approval again.
+    const retitled = await stack.call<CampaignBody>(Role.Marketer, 'PUT', `/api/campaigns/${id}`, {
+      version: noted.body.version,
+      content: { ...noted.body.content, title: '제목이 바뀜' },
+    });
+    expect(retitled.body).toMatchObject({
+      revision: 3,
+      approvalState: 'draft',
+      approvedRevision: 2,
+      syncState: 'changed_since_publish',
+      publishedRevision: 2,
+    });
+  });
+
   it('keeps revisions with diff and restore', async () => {
     const created = await stack.call<CampaignBody>(
       Role.Marketer,

@@ -749,6 +749,38 @@ describe('campaign input validation over HTTP', () => {
       const byId = await list({ filter: { id: [ids.january, ids.march] } });
       expect(byId.ids).toEqual([ids.march]);
     });
+
+    it('brings an archived campaign back, editable again', async () => {
+      const restored = await stack.call<CampaignBody>(
+        Role.Marketer,
+        'POST',
+        `/api/campaigns/${ids.january}/unarchive`,
+      );
+      expect(restored.status).toBe(200);
+      expect(restored.body).toMatchObject({ id: ids.january, archived: false });
+      const live = await list({ sort: ['startsAt', 'ASC'], filter: { tag } });
+      expect(live.ids).toEqual([ids.january, ids.overMonthEnd, ids.february, ids.march]);
+      const edited = await stack.call<CampaignBody>(
+        Role.Marketer,
+        'PUT',
+        `/api/campaigns/${ids.january}`,
+        { version: restored.body.version, notes: 'back again' },
+      );
+      expect(edited.status).toBe(200);
+      // Twice is harmless.
+      const again = await stack.call<CampaignBody>(
+        Role.Marketer,
+        'POST',
+        `/api/campaigns/${ids.january}/unarchive`,
+      );
+      expect(again.body).toMatchObject({ archived: false, version: edited.body.version });
+      const audit = await stack.call<{ action: string }[]>(
+        Role.Manager,
+        'GET',
+        `/api/audit-log?filter=${encodeURIComponent(JSON.stringify({ entityId: ids.january }))}`,
+      );
+      expect(audit.body.map((row) => row.action)).toContain('campaign.unarchive');
+    });
   });
 
   describe('approval comments', () => {

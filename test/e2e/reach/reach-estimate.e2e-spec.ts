@@ -167,6 +167,28 @@ describe('reach: sampled follow estimate', () => {
     );
     expect(listed.status).toBe(200);
     expect(listed.body.map((estimate) => estimate.id).sort()).toEqual([...ids].sort());
+
+    // The export carries the newest estimate beside the observed figures, in the screen's language.
+    const csv = await fetch(
+      `${stack.apiUrl}/api/reach/timeseries.csv?campaignId=${campaignId}&lang=ko`,
+      {
+        headers: {
+          authorization: `Bearer ${await stack.tokenFor(Role.Manager)}`,
+          'x-channel-id': stack.channel.id,
+        },
+      },
+    );
+    const [header, ...rows] = (await csv.text()).trim().split('\n');
+    const rate = Number(/전달의 (\d+\.\d)%/.exec(header)?.[1]) / 100;
+    expect(header).toMatch(/,"?카카오 버튼으로 톡캘린더 추가 \(추정, 전달의 \d+\.\d%\)"?$/);
+    expect(finished.map((estimate) => (estimate.rate as number).toFixed(3))).toContain(
+      rate.toFixed(3),
+    );
+    for (const row of rows.map((line) => line.split(','))) {
+      expect(Math.abs(Number(row.at(-1)) - rate * Number(row[1]))).toBeLessThanOrEqual(
+        0.05 * Number(row[1]) + 1,
+      );
+    }
   });
 
   it('names the bad field', async () => {

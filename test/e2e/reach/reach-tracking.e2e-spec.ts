@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Client } from 'pg';
 
 import { Role } from '@app/accounts';
@@ -30,6 +31,7 @@ interface Summary {
   clickRate: number | null;
   funnel: { step: string; value: number; source: string }[];
   topCampaigns: { id: string; delivered: number }[];
+  audiences: { id: string; delivered: number; uniqueClicks: number }[];
   sources: Record<string, string>;
   pendingChanges: number;
 }
@@ -37,6 +39,7 @@ interface Summary {
 let stack: TestStack;
 let users: SandboxUser[];
 let campaignId: string;
+let audienceId: string;
 let runId: string;
 
 async function linksOf(user: SandboxUser): Promise<{ content: string; button: string }> {
@@ -67,9 +70,11 @@ beforeAll(async () => {
   stack = await startTestStack({ env: { REACH_FOLD_MS: '300' } });
   users = await seedRecipients(stack, RECIPIENTS);
   campaignId = await publishedCampaign(stack);
-  const audienceId = await everyoneAudience(stack);
+  audienceId = await everyoneAudience(stack);
+  // Tracking is on unless a send-to-me blast says otherwise: the body does not mention it.
   const body = blastBody(campaignId, audienceId);
-  runId = await startBlast(stack, { ...body, message: { ...body.message, tracking: true } });
+  expect(body.message).not.toHaveProperty('tracking');
+  runId = await startBlast(stack, body);
   await expectEventually(async () =>
     expect((await progressOf(stack, runId)).state).toBe('completed'),
   );
@@ -213,21 +218,34 @@ describe('reach rollups', () => {
     expect(series.status).toBe(200);
     expect(series.body.buckets.length).toBeGreaterThanOrEqual(24);
     expect(series.body.buckets.reduce((sum, bucket) => sum + bucket.delivered, 0)).toBe(RECIPIENTS);
-    const csv = await fetch(`${stack.apiUrl}/api/reach/timeseries.csv`, {
-      headers: {
-        authorization: `Bearer ${await stack.tokenFor(Role.Manager)}`,
-        'x-channel-id': stack.channel.id,
-      },
-    });
-    expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (await csv.text()).trim().split('\n');
+    const csvLines = async (query: string): Promise<string[]> => {
+      const csv = await fetch(`${stack.apiUrl}/api/reach/timeseries.csv${query}`, {
+        headers: {
+          authorization: `Bearer ${await stack.tokenFor(Role.Manager)}`,
+          'x-channel-id': stack.channel.id,
+        },
+      });
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      return (await csv.text()).trim().split('\n');
+    };
+    const lines = await csvLines('');
+    const zone = stack.channel.timeZone;
     expect(lines[0]).toBe(
-      'start,delivered (observed),failed (observed),clicks (observed),uniqueClicks (observed),follows (observed),subscribes (observed),friendsAdded (observed),friendsBlocked (observed)',
+      `start (${zone}),delivered (observed),failed (observed),clicks (observed),unique clicks (observed),calendar adds (observed),calendar subscriptions (observed),channel friends added (observed),channel blocks (observed)`,
     );
     expect(lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0)).toBe(
       RECIPIENTS,
     );
+    // Days are the channel's days, written as it writes them.
+    const today = DateTime.now().setZone(zone).toFormat('yyyy-MM-dd');
+    expect(lines.at(-1)?.split(',')[0]).toBe(today);
+
+    const korean = await csvLines('?lang=ko&granularity=hour');
+    expect(korean[0]).toBe(
+      `시작 (${zone}),전달 (관측),실패 (관측),클릭 (관측),순 클릭 (관측),톡캘린더 추가 (관측),캘린더 구독 (관측),채널 친구 추가 (관측),채널 차단 (관측)`,
+    );
+    expect(korean.at(-1)?.split(',')[0]).toMatch(new RegExp(`^${today} \\d{2}:00$`));
   });
 
   it('name the field of a bad query and stay closed to marketers', async () => {
@@ -256,5 +274,29 @@ describe('reach rollups', () => {
     );
     expect(answer.status).toBe(400);
     expect(answer.body.errors['message.tracking']).toContain('send-to-me');
+  });
+});
+
+describe('reach per audience', () => {
+  it('narrows the audience table to the chosen campaign', async () => {
+    // The same audience gets a second campaign: channel-wide it has both, per campaign one.
+    const other = await publishedCampaign(stack);
+    const otherRun = await startBlast(stack, blastBody(other, audienceId));
+    await expectEventually(async () =>
+      expect((await progressOf(stack, otherRun)).state).toBe('completed'),
+    );
+    await expectEventually(async () => {
+      const channel = await summary();
+      expect(channel.pendingChanges).toBe(0);
+      expect(channel.audiences).toEqual([
+        expect.objectContaining({ id: audienceId, delivered: 2 * RECIPIENTS }),
+      ]);
+    });
+    expect((await summary(`?campaignId=${campaignId}`)).audiences).toEqual([
+      expect.objectContaining({ id: audienceId, delivered: RECIPIENTS, uniqueClicks: 2 }),
+    ]);
+    expect((await summary(`?campaignId=${other}`)).audiences).toEqual([
+      expect.objectContaining({ id: audienceId, delivered: RECIPIENTS, uniqueClicks: 0 }),
+    ]);
   });
 });

@@ -1,7 +1,17 @@
-import { DataTable, List, useRecordContext, useTranslate } from 'react-admin';
+import { Link as MuiLink, Typography } from '@mui/material';
+import {
+  DataTable,
+  List,
+  useCreatePath,
+  useGetManyAggregate,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
 
 import { AuditChanges, useAuditActionLabel } from '@admin/audit-log/AuditChanges';
 import { useAuditFilters } from '@admin/audit-log/auditFilters';
+import { AUDIT_TARGETS, auditTargetName, LOOKUP_NAME } from '@admin/audit-log/auditView';
 import { type AuditEntry } from '@admin/audit-log/types';
 import { useZonedLabel, ZonedDateField } from '@admin/time/ZonedDateField';
 
@@ -23,6 +33,49 @@ function ActorField() {
   const entry = useRecordContext<AuditEntry>();
   const translate = useTranslate();
   return entry ? <span>{entry.actorEmail ?? translate('app.audit.system')}</span> : null;
+}
+
+/**
+ * The changed record by its name (from the row's own snapshot), linked to its page when it has
+ * one; a record without a name shows a short id, the full one on hover.
+ */
+export function TargetField() {
+  const entry = useRecordContext<AuditEntry>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const snapshotName = entry ? auditTargetName(entry) : null;
+  const lookupField = entry ? LOOKUP_NAME[entry.entityType] : undefined;
+  const target = entry ? AUDIT_TARGETS[entry.entityType] : undefined;
+  // Rows without a name of their own (a role change) ask for the record, batched per type.
+  const { data: found } = useGetManyAggregate<{ id: string } & Record<string, unknown>>(
+    target?.resource ?? 'users',
+    { ids: entry ? [entry.entityId] : [] },
+    { enabled: !!entry && snapshotName === null && lookupField !== undefined },
+  );
+  if (!entry) {
+    return null;
+  }
+  const looked = lookupField ? found?.[0]?.[lookupField] : undefined;
+  const name = snapshotName ?? (typeof looked === 'string' && looked ? looked : null);
+  const label = name ?? translate('app.audit.unnamed', { id: entry.entityId.slice(0, 8) });
+  if (!target?.link) {
+    return (
+      <Typography component="span" variant="body2" title={entry.entityId}>
+        {label}
+      </Typography>
+    );
+  }
+  return (
+    <MuiLink
+      component={Link}
+      to={createPath({ resource: target.resource, id: entry.entityId, type: target.link })}
+      title={entry.entityId}
+      onClick={(event: React.MouseEvent) => event.stopPropagation()}
+      data-testid="audit-target"
+    >
+      {label}
+    </MuiLink>
+  );
 }
 
 /** The channel's append-only audit trail, newest first; expand a row for before/after. */
@@ -48,7 +101,9 @@ export function AuditLogList() {
         <DataTable.Col source="entityType" disableSort>
           <EntityTypeField />
         </DataTable.Col>
-        <DataTable.Col source="entityId" disableSort />
+        <DataTable.Col source="entityId" disableSort>
+          <TargetField />
+        </DataTable.Col>
         <DataTable.Col source="ip" disableSort />
       </DataTable>
     </List>

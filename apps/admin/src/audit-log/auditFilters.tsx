@@ -1,16 +1,19 @@
 import { type ReactElement } from 'react';
-import { DateInput, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
 
-import { AUDIT_ENTITY_TYPES } from '@admin/audit-log/types';
+import { useAuditActionLabel } from '@admin/audit-log/AuditChanges';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@admin/audit-log/types';
 import { useCurrentChannel } from '@admin/channels/useCurrentChannel';
 import { enumChoices } from '@admin/shared/enumChoices';
 import { zonedDayBound } from '@admin/shared/zonedDayInput';
 
-/** Filters the API understands (it rejects others): type, record, action, and a day range. */
+/** Filters the API understands (it rejects others): type, action, who, record, and a day range. */
 export function useAuditFilters(): ReactElement[] {
   const { timeZone } = useCurrentChannel();
+  const actionLabel = useAuditActionLabel();
   const from = zonedDayBound(timeZone, 'start');
   const to = zonedDayBound(timeZone, 'end');
+  const actions = AUDIT_ACTIONS.map((action) => ({ id: action, name: actionLabel(action) }));
   return [
     <SelectInput
       key="entityType"
@@ -18,7 +21,17 @@ export function useAuditFilters(): ReactElement[] {
       choices={enumChoices('entityType', AUDIT_ENTITY_TYPES)}
       alwaysOn
     />,
-    <TextInput key="action" source="action" alwaysOn />,
+    <AutocompleteInput
+      key="action"
+      source="action"
+      choices={actions}
+      translateChoice={false}
+      alwaysOn
+      sx={{ minWidth: 220 }}
+    />,
+    <ReferenceInput key="actorUserId" source="actorUserId" reference="users" alwaysOn>
+      <AutocompleteInput optionText="email" sx={{ minWidth: 220 }} />
+    </ReferenceInput>,
     <TextInput key="entityId" source="entityId" />,
     <DateInput key="from" source="from" parse={from.parse} format={from.format} />,
     <DateInput key="to" source="to" parse={to.parse} format={to.format} />,

@@ -1,7 +1,7 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import { Alert, Box, CircularProgress, Step, StepButton, Stepper } from '@mui/material';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Create,
@@ -100,7 +100,7 @@ function WizardStepper({
 /** The five steps of one form: all mounted (so the API's errors land under their inputs), one shown. */
 function WizardForm() {
   const [active, setActive] = useState(0);
-  const { trigger } = useFormContext<BlastFormValues>();
+  const { trigger, watch, getFieldState } = useFormContext<BlastFormValues>();
   const { errors, isSubmitting } = useFormState<BlastFormValues>();
   const paths = errorPaths(errors);
   const stepsWithErrors = new Set(paths.map(stepOfField));
@@ -114,6 +114,17 @@ function WizardForm() {
       setActive(WIZARD_STEPS.indexOf(step));
     }
   }
+
+  // "Next" validates without submitting, so react-hook-form would keep an error until the next
+  // press: check again a field that shows one as soon as it changes.
+  useEffect(() => {
+    const subscription = watch((_values, { name }) => {
+      if (name && getFieldState(name).error) {
+        void trigger(name);
+      }
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, getFieldState, trigger]);
 
   const step = WIZARD_STEPS[active] ?? 'message';
   const next = async (): Promise<void> => {

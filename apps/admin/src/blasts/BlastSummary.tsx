@@ -93,6 +93,9 @@ export function BlastSummary() {
             </>
           ) : null}
         </Row>
+        <Row label="resources.blasts.fields.message.tracking">
+          {translate(message.tracking ? 'app.common.yes' : 'app.common.no')}
+        </Row>
       </Box>
       <CalendarMessagePreview
         idType={message.idType}

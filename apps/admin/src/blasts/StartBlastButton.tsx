@@ -2,7 +2,7 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useRedirect } from 'react-admin';
 
-import { type Blast } from '@admin/blasts/types';
+import { type Blast, type ScheduleKind } from '@admin/blasts/types';
 import { useDescribeSchedule } from '@admin/blasts/useBlastText';
 import { useCampaignAction } from '@admin/campaigns/show/useCampaignAction';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
@@ -11,6 +11,13 @@ export interface StartBlastButtonProps {
   blast: Blast | undefined;
   variant?: 'text' | 'contained';
 }
+
+/** One sentence per kind: "now", a date and a rule read differently in Korean and English. */
+const START_CONTENT: Record<ScheduleKind, string> = {
+  now: 'app.blasts.dialogs.start_content_now',
+  at: 'app.blasts.dialogs.start_content',
+  recurring: 'app.blasts.dialogs.start_content_recurring',
+};
 
 /** Starts a draft (now, at its time, or its rule's next occurrence) after a confirmation. */
 export function StartBlastButton({ blast, variant = 'text' }: StartBlastButtonProps) {
@@ -48,7 +55,7 @@ export function StartBlastButton({ blast, variant = 'text' }: StartBlastButtonPr
         loading={isPending}
         title="app.blasts.dialogs.start_title"
         titleTranslateOptions={{ name: blast.name }}
-        content="app.blasts.dialogs.start_content"
+        content={START_CONTENT[blast.schedule.kind]}
         contentTranslateOptions={{ when: describeSchedule(blast.schedule) }}
         confirm="app.blasts.actions.start"
         onConfirm={() => mutate(blast.id)}

@@ -13,12 +13,16 @@ import {
   useTranslate,
 } from 'react-admin';
 
-import { NEWEST, recipientLabel } from '@admin/blasts/recipientLabel';
+import { anySuggestion, NEWEST, recipientPickerText } from '@admin/blasts/recipientLabel';
+import { RecipientOption } from '@admin/blasts/RecipientOption';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
 
 interface TestSendValues {
   recipientId: string | null;
 }
+
+// One object for every render: a new one would reset the form and clear the chosen person.
+const EMPTY: TestSendValues = { recipientId: null };
 
 /** Sends the blast's message to one recipient now, outside any run; Kakao's refusal shows under the input. */
 export function TestSendPanel({ blastId }: { blastId: string }) {
@@ -53,11 +57,13 @@ export function TestSendPanel({ blastId }: { blastId: string }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('app.blasts.test_send.intro')}
       </Typography>
-      <Form<TestSendValues> record={{ recipientId: null }} onSubmit={send} noValidate>
+      <Form<TestSendValues> record={EMPTY} onSubmit={send} noValidate>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <ReferenceInput source="recipientId" reference="recipients" sort={NEWEST}>
             <AutocompleteInput
-              optionText={recipientLabel}
+              optionText={<RecipientOption />}
+              inputText={recipientPickerText}
+              matchSuggestion={anySuggestion}
               validate={required()}
               label="app.blasts.test_send.recipient"
               sx={{ minWidth: 320 }}

@@ -61,6 +61,7 @@ describe('blast form', () => {
         title: '성수 팝업',
         webUrl: 'https://example.com',
         button: { title: '예약', mobileWebUrl: 'https://m.example.com' },
+        tracking: true,
       },
       audienceId: 'a1',
       schedule: { kind: 'now', timeZone: 'Asia/Seoul' },
@@ -92,7 +93,16 @@ describe('blast form', () => {
       },
       deliveryMode: 'friends',
       senderRecipientId: 'r1',
+      // One friends message serves several people, so it cannot carry anyone's own links.
+      message: { tracking: false },
     });
+  });
+
+  it('tracks clicks unless the user switches it off', () => {
+    const values = newBlastValues('Asia/Seoul', null, {}, NOW);
+    expect(values.message.tracking).toBe(true);
+    values.message.tracking = false;
+    expect(formToCreate(values).message.tracking).toBe(false);
   });
 
   it('sends the user back to the first step holding an error', () => {
@@ -100,6 +110,7 @@ describe('blast form', () => {
     expect(stepOfField('name')).toBe('message');
     expect(stepOfField('schedule.at')).toBe('schedule');
     expect(stepOfField('senderRecipientId')).toBe('delivery');
+    expect(stepOfField('message.tracking')).toBe('delivery');
     expect(stepOfField('something')).toBe('review');
     const errors = {
       schedule: { at: { type: 'server', message: 'must be in the future' } },

@@ -28,6 +28,8 @@ export interface BlastFormValues {
     webUrl: string;
     mobileWebUrl: string;
     button: { title: string; webUrl: string; mobileWebUrl: string };
+    /** Only send-to-me delivery can carry per-recipient links; friends mode sends it off. */
+    tracking: boolean;
   };
   customButton: boolean;
   audienceId: string | null;
@@ -58,6 +60,8 @@ export const WIZARD_STEPS = ['message', 'audience', 'schedule', 'delivery', 'rev
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 const STEP_OF_FIELD: readonly [RegExp, WizardStep][] = [
+  // Tracking sits with the delivery mode it depends on.
+  [/^message\.tracking$/, 'delivery'],
   [/^(name|message|customButton)(\.|$)/, 'message'],
   [/^audienceId$/, 'audience'],
   [/^schedule(\.|$)/, 'schedule'],
@@ -147,7 +151,7 @@ export function calendarContent(calendar: SubscribeCalendar): TargetContent {
   });
 }
 
-/** A new blast: an event message, sent now at 100 per second, quiet hours respected. */
+/** A new blast: an event message with click tracking, sent now at 100 per second, quiet hours respected. */
 export function newBlastValues(
   timeZone: string,
   prefillRecord: unknown = null,
@@ -170,6 +174,7 @@ export function newBlastValues(
       webUrl: content.webUrl ?? '',
       mobileWebUrl: content.mobileWebUrl ?? '',
       button: { title: '', webUrl: '', mobileWebUrl: '' },
+      tracking: true,
     },
     customButton: false,
     audienceId: null,
@@ -258,7 +263,10 @@ export function scheduleOf(values: BlastFormValues['schedule']): BlastSchedule {
 export function formToCreate(values: BlastFormValues): BlastWrite {
   const write: BlastWrite = {
     name: values.name.trim(),
-    message: messageOf(values.message, values.customButton),
+    message: {
+      ...messageOf(values.message, values.customButton),
+      tracking: values.deliveryMode === 'send_to_me' && values.message.tracking,
+    },
     audienceId: values.audienceId ?? '',
     schedule: scheduleOf(values.schedule),
     ratePerSecond: Number(values.ratePerSecond),

@@ -48,6 +48,8 @@ export interface BlastMessage {
   webUrl?: string;
   mobileWebUrl?: string;
   button?: BlastButton;
+  /** Each recipient's links go through their own tracking link, so clicks are counted. */
+  tracking?: boolean;
 }
 
 export interface BlastSchedule {

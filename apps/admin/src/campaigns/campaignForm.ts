@@ -285,6 +285,8 @@ export function formToUpdate(values: CampaignFormValues): CampaignUpdate {
 
 /** The day a timed or all-day campaign starts, for summaries and the recurrence builder. */
 export function startDateOf(values: CampaignFormValues['content']): string | undefined {
-  const date = values.allDay ? values.startDate : values.startsAt.slice(0, 10);
+  // A cleared input holds null (react-admin's parse), not "", while the person is typing.
+  const typed: unknown = values.allDay ? values.startDate : values.startsAt;
+  const date = typeof typed === 'string' ? typed.slice(0, 10) : '';
   return isDateText(date) ? date : undefined;
 }

@@ -159,7 +159,7 @@ export interface FieldChange {
 export interface ApprovalEntry {
   id: string;
   revision: number;
-  decision: 'submitted' | 'approved' | 'rejected';
+  decision: 'submitted' | 'approved' | 'rejected' | 'imported';
   actorId: string | null;
   comment: string | null;
   createdAt: string;

@@ -294,7 +294,9 @@ function FunnelSection({ summary }: { summary: ReachSummary }) {
                   tooltip={
                     row.step === 'estimatedFollows'
                       ? translate('app.reach.estimate.source')
-                      : (summary.sources[row.step] ?? '')
+                      : translate(`app.reach.source_text.${row.step}`, {
+                          _: summary.sources[row.step] ?? '',
+                        })
                   }
                 />
               </TableCell>
@@ -354,7 +356,11 @@ export function ReachDashboard() {
       if (!query || !range) {
         throw new Error('app.reach.invalid_period');
       }
-      return { data: (await dataProvider.reachCsv(query)).data, name: csvFileName(range) };
+      // Column names follow the screen's language.
+      return {
+        data: (await dataProvider.reachCsv({ ...query, lang: locale })).data,
+        name: csvFileName(range),
+      };
     },
     onSuccess: ({ data, name }) => downloadBlob(data, name),
     onError: (error: Error) => notify(error.message, { type: 'error' }),
@@ -432,7 +438,9 @@ export function ReachDashboard() {
                 label={translate(`app.reach.metrics.${metric}`)}
                 value={formatCount(data.totals[metric], locale)}
                 source={sourceOf(data.sources[metric])}
-                tooltip={data.sources[metric] ?? ''}
+                tooltip={translate(`app.reach.source_text.${metric}`, {
+                  _: data.sources[metric] ?? '',
+                })}
               />
             ))}
             <FigureCard

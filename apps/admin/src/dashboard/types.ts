@@ -75,4 +75,6 @@ export interface ReachQuery {
   campaignId?: string;
   audienceId?: string;
   blastId?: string;
+  /** The CSV's column language. */
+  lang?: string;
 }

@@ -209,6 +209,7 @@ export const appMessages = {
       submitted: 'Submitted',
       approved: 'Approved',
       rejected: 'Rejected',
+      imported: 'Imported from Kakao (counts as approved)',
     },
     revisionReason: {
       create: 'Created',
@@ -245,6 +246,13 @@ export const appMessages = {
       user: 'User',
       channel: 'Channel',
       session: 'Session',
+      audience: 'Audience',
+      recipient: 'Recipient',
+      recipient_import: 'CSV import',
+      ingest_key: 'Ingest key',
+      webhook: 'Webhook',
+      webhook_delivery: 'Webhook delivery',
+      blast: 'Blast',
     },
     auditAction: {
       campaign: {
@@ -252,6 +260,7 @@ export const appMessages = {
         update: 'Campaign edited',
         restore: 'Revision restored',
         archive: 'Campaign archived',
+        unarchive: 'Campaign unarchived',
         import: 'Imported from Kakao',
         submit: 'Submitted for approval',
         approve: 'Approved',
@@ -274,6 +283,45 @@ export const appMessages = {
       },
       channel: {
         update: 'Channel settings changed',
+      },
+      audience: {
+        create: 'Audience created',
+        update: 'Audience edited',
+        archive: 'Audience archived',
+        members_add: 'Members added',
+        members_remove: 'Members removed',
+      },
+      recipient: {
+        ingest: 'Recipient ingested',
+        opt_in: 'Opted in',
+        opt_out: 'Opted out',
+        update: 'Recipient edited',
+      },
+      recipient_import: {
+        create: 'CSV uploaded',
+        apply: 'CSV applied',
+      },
+      ingest_key: {
+        create: 'Ingest key issued',
+        revoke: 'Ingest key revoked',
+      },
+      webhook: {
+        create: 'Webhook created',
+        update: 'Webhook edited',
+        delete: 'Webhook deleted',
+        rotate_secret: 'Signing secret rotated',
+        test: 'Webhook test sent',
+        redeliver: 'Webhook redelivered',
+      },
+      blast: {
+        create: 'Blast created',
+        update: 'Blast edited',
+        start: 'Blast started',
+        pause: 'Blast paused',
+        resume: 'Blast resumed',
+        cancel: 'Blast cancelled',
+        resend: 'Blast resent',
+        test_send: 'Test message sent',
       },
     },
     blastState: {
@@ -350,6 +398,10 @@ export const appMessages = {
       dynamic: 'Dynamic (conditions)',
       static: 'Static list',
     } satisfies Record<AudienceKind, string>,
+    userStatus: {
+      active: 'Active',
+      disabled: 'Disabled',
+    },
     attributeType: {
       text: 'Text',
       number: 'Number',
@@ -481,6 +533,7 @@ export const appMessages = {
     helper: {
       name: 'Only the team sees this name.',
       title: 'Shown in Talk Calendar; at most 50 characters.',
+      length: '%{now}/%{max}',
       tags: 'Press Enter after each tag.',
       timed_zone: 'Date and time in %{zone}',
       reminders_timed: 'Minutes before the start.',
@@ -504,6 +557,7 @@ export const appMessages = {
       republish: 'Publish changes',
       unpublish: 'Unpublish',
       archive: 'Archive',
+      unarchive: 'Unarchive',
       restore: 'Restore',
       reconcile: 'Compare with Kakao',
       calendar_view: 'Calendar',
@@ -539,6 +593,8 @@ export const appMessages = {
       restored: 'Revision %{revision} restored as a new revision',
       bulk_submitted: '%{smart_count} campaign submitted |||| %{smart_count} campaigns submitted',
       bulk_archived: '%{smart_count} campaign archived |||| %{smart_count} campaigns archived',
+      archived: 'Campaign archived. Find it with the Archived filter to unarchive it.',
+      unarchived: 'Unarchived; the campaign is back in the list.',
       bulk_partial: '%{done} done, %{failed} refused: %{reason}',
       reconcile_requested: 'Comparison with Kakao requested',
     },
@@ -561,6 +617,10 @@ export const appMessages = {
       no_differences: 'Kakao shows exactly what we published.',
       differences: '%{smart_count} difference |||| %{smart_count} differences',
       not_published: 'Not published yet: Kakao has no copy.',
+      unpublished:
+        'Unpublished: Kakao has no public event for it now. Publishing again creates a new public event, and links shared before no longer open.',
+      all_day: 'All day',
+      lunar: 'lunar calendar',
       missing: 'Kakao no longer has this public event. Publishing again recreates it.',
       checked_at: 'Checked %{time}',
       fields: {
@@ -626,7 +686,13 @@ export const appMessages = {
     import: 'Import as campaign',
     imported: 'Imported',
     import_done: 'Imported as a campaign',
+    import_title: 'Import "%{title}" as a campaign?',
+    import_content:
+      'It becomes a new campaign exactly as published on Kakao and starts out approved, since it is already public. From then on you edit and publish it here.',
     intro: 'Public events on Kakao that no campaign here manages. Import one to manage it here.',
+    empty_title: 'No unmanaged events',
+    empty_hint:
+      'At the last comparison, every public event on Kakao was managed here. If someone made one directly in Kakao, compare with Kakao to find it.',
   },
   calendars: {
     sync: 'Refresh from Kakao',
@@ -639,12 +705,23 @@ export const appMessages = {
     password_hint: 'Set a new password to reset it; leave empty to keep it.',
     current_password_hint: 'Needed to change your own password.',
     role_here: 'Role in this channel',
+    status: 'Status',
   },
   audit: {
     changes: 'Changes',
     before: 'Before',
     after: 'After',
     system: 'System',
+    unnamed: 'Record %{id}…',
+    fields: {
+      approvedRevision: 'Approved revision',
+      submittedRevision: 'Revision submitted',
+      comment: 'Comment',
+      ownerId: 'Owner',
+      actorId: 'By',
+      deliveryId: 'Delivery',
+      memberships: 'Channel roles',
+    },
   },
   blasts: {
     steps: {
@@ -688,6 +765,10 @@ export const appMessages = {
       frequency_cap: 'At most this many calendar messages per person in 7 days, across blasts.',
       delivery_mode: 'Sending to friends is for small lists (500 at most).',
       sender: 'The recipient whose account sends the message to its friends.',
+      tracking:
+        'Each recipient’s links go through their own short link, so the reach dashboard counts their clicks.',
+      tracking_friends:
+        'Sending to friends cannot count clicks: one message serves several people.',
     },
     preview: {
       title: 'Preview in KakaoTalk',
@@ -750,7 +831,9 @@ export const appMessages = {
     },
     dialogs: {
       start_title: 'Start "%{name}"?',
-      start_content: 'It is sent %{when}. Messages that went out cannot be taken back.',
+      start_content: 'It is sent on %{when}. Messages that went out cannot be taken back.',
+      start_content_now: 'It is sent right away. Messages that went out cannot be taken back.',
+      start_content_recurring: 'It is sent %{when}. Messages that went out cannot be taken back.',
       cancel_title: 'Cancel this run?',
       cancel_content:
         '%{smart_count} delivery still waiting is skipped. |||| %{smart_count} deliveries still waiting are skipped.',
@@ -793,6 +876,20 @@ export const appMessages = {
     source: {
       observed: 'Observed',
       estimated: 'Estimated',
+    },
+    source_text: {
+      delivered: 'Observed: sends Kakao accepted (from the delivery records)',
+      failed: 'Observed: sends Kakao refused for good (from the delivery records)',
+      clicks: 'Observed: every open of a tracking link',
+      uniqueClicks: 'Observed: deliveries whose tracking link was opened at least once',
+      follows:
+        'Observed: calendar adds made on our landing page. Adds through Kakao’s own button are estimated separately',
+      subscribes:
+        'Observed: calendar subscriptions made on our landing page. Those through Kakao’s own button are estimated separately',
+      friendsAdded:
+        'Observed: recipients the channel-relation sync found becoming channel friends. Not split by campaign or audience',
+      friendsBlocked:
+        'Observed: recipients the channel-relation sync found blocking the channel. Not split by campaign or audience',
     },
     metrics: {
       delivered: 'Delivered',
@@ -850,6 +947,8 @@ export const appMessages = {
   },
   recipient: {
     no_nickname: 'No nickname',
+    option_id: 'ID %{id}',
+    more_tags: '+%{count} more',
     channel_zone: "The channel's (%{zone})",
     no_deliveries: 'No blast has reached this recipient yet.',
     tabs: {
@@ -1072,6 +1171,39 @@ export const appMessages = {
         'Import done: %{smart_count} row applied |||| Import done: %{smart_count} rows applied',
       failed: 'The import failed; nothing was written.',
     },
+    report: {
+      row: 'Row',
+      kakao_user_id: 'Kakao user id',
+      reason: 'Reason',
+    },
+    reasons: {
+      unknown_recipient: 'No recipient with Kakao user id %{id} in this channel',
+      column_count: 'Expected %{expected} columns, found %{found}',
+      id_empty: 'kakao_user_id is empty',
+      id_not_digits: 'kakao_user_id must be digits: "%{value}"',
+      time_zone: 'time_zone is not an IANA time zone such as Asia/Seoul: "%{value}"',
+      tag: 'Tag "%{tag}" must be 1 to %{max} characters without | or ,',
+      tags_max: 'At most %{max} tags',
+      tag_text: 'Every tag must be text',
+      value_too_long: '%{name} is longer than %{max} characters',
+      row_too_long: 'The row is longer than %{max} bytes (too many or too long columns)',
+      column_twice: 'Column "%{name}" appears twice',
+      column_name:
+        'Column "%{name}" is not an attribute name (letters, digits and _, starting with a letter or _)',
+      id_column: 'A kakao_user_id column is required',
+      attribute_columns: 'At most %{max} attribute columns',
+      nothing_to_import: 'Nothing to import: add tags, time_zone or attribute columns',
+      not_utf8:
+        'The file is not UTF-8 text. In Excel, use "Save as" and choose "CSV UTF-8 (comma delimited)".',
+      no_header: 'The file has no header row',
+      not_csv: 'The file is not valid CSV (%{detail})',
+      file_empty: 'The file is empty',
+      file_too_large: 'The file is too large',
+      in_tags: 'tags: %{reason}',
+      in_header: 'Header (row %{row}): %{reason}',
+      not_written: 'Could not be written: %{reason}',
+      retrying: 'Retrying after: %{reason}',
+    },
   },
   webhooks: {
     events: {
@@ -1287,6 +1419,7 @@ export const resourceMessages = {
       after: 'After',
       from: 'From',
       to: 'Until',
+      actorUserId: 'Who',
     },
   },
   blasts: {
@@ -1317,6 +1450,7 @@ export const resourceMessages = {
         imageHeight: 'Image height (px)',
         webUrl: 'Link (web)',
         mobileWebUrl: 'Link (mobile web)',
+        tracking: 'Count link clicks',
         button: {
           title: 'Button title',
           webUrl: 'Button link (web)',

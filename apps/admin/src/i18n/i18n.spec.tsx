@@ -53,6 +53,25 @@ describe('translations', () => {
     expect(untranslated.map(([key]) => key).filter((key) => !allowed.has(key))).toEqual([]);
   });
 
+  it('write Korean particles that fit the word before them', () => {
+    // "을(를)" hedges read as machine text; a bare number placeholder cannot know its particle
+    // ("2를" but "1을"), so numbers carry a counter word ("2번을") instead.
+    const hedged = [...korean.entries()].filter(([, text]) =>
+      /\((을|를|이|가|은|는|으|과|와)\)/.test(text),
+    );
+    expect(hedged.map(([key]) => key)).toEqual([]);
+    const afterNumber = [...korean.entries()].filter(([, text]) =>
+      /%\{(revision|count|smart_count|version|number)\}(을|를|이|가|은|는|과|와|으로)(?![가-힣])/.test(
+        text,
+      ),
+    );
+    expect(afterNumber.map(([key]) => key)).toEqual([]);
+    // "지금에" is not Korean: "now" takes no particle.
+    expect(
+      [...korean.values()].filter((text) => text.includes('%{when}에') && text.includes('지금')),
+    ).toEqual([]);
+  });
+
   it('cover every key the screens ask for', () => {
     const root = join(__dirname, '..');
     const used = new Set<string>();

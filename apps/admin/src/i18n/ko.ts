@@ -95,6 +95,7 @@ const app: typeof appMessages = {
       submitted: '승인 요청',
       approved: '승인',
       rejected: '반려',
+      imported: '카카오에서 가져옴 (승인된 것으로 봄)',
     },
     revisionReason: {
       create: '생성',
@@ -131,6 +132,13 @@ const app: typeof appMessages = {
       user: '사용자',
       channel: '채널',
       session: '세션',
+      audience: '오디언스',
+      recipient: '수신자',
+      recipient_import: 'CSV 가져오기',
+      ingest_key: '수집 키',
+      webhook: '웹훅',
+      webhook_delivery: '웹훅 전달',
+      blast: '발송',
     },
     auditAction: {
       campaign: {
@@ -138,6 +146,7 @@ const app: typeof appMessages = {
         update: '캠페인 수정',
         restore: '리비전 복원',
         archive: '캠페인 보관',
+        unarchive: '캠페인 보관 해제',
         import: '카카오에서 가져옴',
         submit: '승인 요청',
         approve: '승인',
@@ -160,6 +169,45 @@ const app: typeof appMessages = {
       },
       channel: {
         update: '채널 설정 변경',
+      },
+      audience: {
+        create: '오디언스 생성',
+        update: '오디언스 수정',
+        archive: '오디언스 보관',
+        members_add: '멤버 추가',
+        members_remove: '멤버 제거',
+      },
+      recipient: {
+        ingest: '수신자 수집',
+        opt_in: '수신 동의',
+        opt_out: '수신 거부',
+        update: '수신자 수정',
+      },
+      recipient_import: {
+        create: 'CSV 업로드',
+        apply: 'CSV 반영',
+      },
+      ingest_key: {
+        create: '수집 키 발급',
+        revoke: '수집 키 폐기',
+      },
+      webhook: {
+        create: '웹훅 생성',
+        update: '웹훅 수정',
+        delete: '웹훅 삭제',
+        rotate_secret: '서명 비밀 키 교체',
+        test: '웹훅 테스트 전송',
+        redeliver: '웹훅 다시 전달',
+      },
+      blast: {
+        create: '발송 생성',
+        update: '발송 수정',
+        start: '발송 시작',
+        pause: '발송 일시 중지',
+        resume: '발송 재개',
+        cancel: '발송 취소',
+        resend: '발송 다시 보내기',
+        test_send: '테스트 메시지 전송',
       },
     },
     blastState: {
@@ -235,6 +283,10 @@ const app: typeof appMessages = {
     audienceKind: {
       dynamic: '동적 (조건)',
       static: '고정 목록',
+    },
+    userStatus: {
+      active: '활성',
+      disabled: '비활성',
     },
     attributeType: {
       text: '텍스트',
@@ -449,6 +501,7 @@ const app: typeof appMessages = {
     helper: {
       name: '팀 안에서만 보이는 이름입니다.',
       title: '톡캘린더에 표시됩니다. 최대 50자.',
+      length: '%{now}/%{max}자',
       tags: '태그마다 Enter를 누르세요.',
       timed_zone: '%{zone} 기준 날짜와 시간',
       reminders_timed: '시작 몇 분 전에 알릴지 정합니다.',
@@ -472,6 +525,7 @@ const app: typeof appMessages = {
       republish: '변경 사항 게시',
       unpublish: '게시 취소',
       archive: '보관',
+      unarchive: '보관 해제',
       restore: '복원',
       reconcile: '카카오와 비교',
       calendar_view: '캘린더',
@@ -482,19 +536,19 @@ const app: typeof appMessages = {
       comment_optional: '코멘트 (선택)',
       comment_required: '무엇을 고쳐야 하는지 적어 주세요',
       submit_title: '"%{name}" 캠페인의 승인을 요청할까요?',
-      approve_title: '"%{name}" 리비전 %{revision}을 승인할까요?',
-      reject_title: '"%{name}" 리비전 %{revision}을 반려할까요?',
+      approve_title: '"%{name}" 리비전 %{revision}번을 승인할까요?',
+      reject_title: '"%{name}" 리비전 %{revision}번을 반려할까요?',
       publish_title: '"%{name}" 캠페인을 카카오에 게시할까요?',
       publish_content: '톡캘린더 공개 일정이 되어 채널 친구 누구나 추가할 수 있습니다.',
       republish_title: '"%{name}" 캠페인의 변경 사항을 게시할까요?',
-      republish_content: '카카오의 공개 일정이 리비전 %{revision}(으)로 업데이트됩니다.',
+      republish_content: '카카오의 공개 일정이 리비전 %{revision}번으로 업데이트됩니다.',
       unpublish_title: '"%{name}" 캠페인의 게시를 취소할까요?',
       unpublish_content:
         '톡캘린더에서 공개 일정이 삭제되어 추가한 사람들의 캘린더에서도 사라집니다. 초안은 그대로 남습니다.',
       archive_title: '캠페인 %{smart_count}개를 보관할까요?',
       archive_content:
         '보관한 캠페인은 목록에서 빠집니다. 게시된 캠페인은 먼저 게시를 취소해야 합니다.',
-      restore_title: '리비전 %{revision}을 복원할까요?',
+      restore_title: '리비전 %{revision}번을 복원할까요?',
       restore_content: '그 내용이 새 리비전으로 저장되며, 지금까지의 기록은 그대로 남습니다.',
     },
     notifications: {
@@ -503,9 +557,11 @@ const app: typeof appMessages = {
       rejected: '반려했습니다',
       publish_requested: '게시 중입니다… 카카오가 확인하면 "게시됨"으로 바뀝니다.',
       unpublish_requested: '게시를 취소하는 중입니다…',
-      restored: '리비전 %{revision}을 새 리비전으로 복원했습니다',
+      restored: '리비전 %{revision}번을 새 리비전으로 복원했습니다',
       bulk_submitted: '캠페인 %{smart_count}개의 승인을 요청했습니다',
       bulk_archived: '캠페인 %{smart_count}개를 보관했습니다',
+      archived: '캠페인을 보관했습니다. 보관됨 필터로 찾아 보관을 해제할 수 있습니다.',
+      unarchived: '보관을 해제했습니다. 캠페인 목록에 다시 나타납니다.',
       bulk_partial: '%{done}개 완료, %{failed}개 거부됨: %{reason}',
       reconcile_requested: '카카오와 비교를 요청했습니다',
     },
@@ -528,6 +584,10 @@ const app: typeof appMessages = {
       no_differences: '카카오에 게시한 내용 그대로 보입니다.',
       differences: '차이 %{smart_count}건',
       not_published: '아직 게시하지 않아 카카오에 사본이 없습니다.',
+      unpublished:
+        '게시를 취소해 지금은 카카오에 공개 일정이 없습니다. 다시 게시하면 새 공개 일정이 만들어지고, 전에 공유한 링크는 더 이상 열리지 않습니다.',
+      all_day: '종일',
+      lunar: '음력',
       missing: '카카오에서 이 공개 일정이 사라졌습니다. 다시 게시하면 새로 만듭니다.',
       checked_at: '%{time}에 확인',
       fields: {
@@ -593,8 +653,14 @@ const app: typeof appMessages = {
     import: '캠페인으로 가져오기',
     imported: '가져옴',
     import_done: '캠페인으로 가져왔습니다',
+    import_title: '"%{title}" 일정을 캠페인으로 가져올까요?',
+    import_content:
+      '카카오에 게시된 그대로 새 캠페인이 되고, 이미 공개된 일정이므로 승인된 상태로 시작합니다. 이후 이 일정은 여기서 수정하고 게시합니다.',
     intro:
       '카카오에는 있지만 여기서 관리하지 않는 공개 일정입니다. 가져오면 여기서 관리할 수 있습니다.',
+    empty_title: '관리되지 않는 일정이 없습니다',
+    empty_hint:
+      '마지막으로 비교했을 때 카카오의 모든 공개 일정을 여기서 관리하고 있었습니다. 카카오에서 직접 만든 일정이 있다면 카카오와 비교해 찾아 보세요.',
   },
   calendars: {
     sync: '카카오에서 새로고침',
@@ -607,15 +673,28 @@ const app: typeof appMessages = {
     password_hint: '새 비밀번호를 입력하면 재설정됩니다. 비워 두면 유지합니다.',
     current_password_hint: '내 비밀번호를 바꿀 때 필요합니다.',
     role_here: '이 채널에서의 역할',
+    status: '상태',
   },
   audit: {
     changes: '변경 내용',
     before: '이전',
     after: '이후',
     system: '시스템',
+    unnamed: '레코드 %{id}…',
+    fields: {
+      approvedRevision: '승인된 리비전',
+      submittedRevision: '승인 요청한 리비전',
+      comment: '코멘트',
+      ownerId: '담당자',
+      actorId: '처리한 사람',
+      deliveryId: '전달',
+      memberships: '채널별 역할',
+    },
   },
   recipient: {
     no_nickname: '닉네임 없음',
+    option_id: 'ID %{id}',
+    more_tags: '외 %{count}개',
     channel_zone: '채널 시간대 (%{zone})',
     no_deliveries: '아직 이 수신자에게 발송된 메시지가 없습니다.',
     tabs: {
@@ -835,6 +914,39 @@ const app: typeof appMessages = {
       completed: '가져오기 완료: %{smart_count}행 반영',
       failed: '가져오기에 실패했습니다. 아무것도 저장되지 않았습니다.',
     },
+    report: {
+      row: '행',
+      kakao_user_id: '카카오 사용자 ID',
+      reason: '사유',
+    },
+    reasons: {
+      unknown_recipient: '이 채널에 카카오 사용자 ID가 %{id}인 수신자가 없습니다',
+      column_count: '열 개수가 맞지 않습니다 (%{expected}개여야 하는데 %{found}개)',
+      id_empty: 'kakao_user_id가 비어 있습니다',
+      id_not_digits: 'kakao_user_id는 숫자여야 합니다: "%{value}"',
+      time_zone: 'time_zone은 Asia/Seoul 같은 IANA 시간대여야 합니다: "%{value}"',
+      tag: '태그 "%{tag}": 1~%{max}자로, | 나 , 없이 쓰세요',
+      tags_max: '태그는 최대 %{max}개입니다',
+      tag_text: '태그는 모두 텍스트여야 합니다',
+      value_too_long: '%{name} 값이 %{max}자를 넘습니다',
+      row_too_long: '행이 %{max}바이트를 넘습니다 (열이 너무 많거나 깁니다)',
+      column_twice: '"%{name}" 열이 두 번 나옵니다',
+      column_name:
+        '"%{name}" 열은 속성 이름으로 쓸 수 없습니다 (영문자, 숫자, _만 쓰고 영문자나 _로 시작)',
+      id_column: 'kakao_user_id 열이 있어야 합니다',
+      attribute_columns: '속성 열은 최대 %{max}개입니다',
+      nothing_to_import: '가져올 내용이 없습니다: tags, time_zone 또는 속성 열을 넣으세요',
+      not_utf8:
+        '파일이 UTF-8 텍스트가 아닙니다. 엑셀에서 "다른 이름으로 저장"을 누르고 "CSV UTF-8(쉼표로 분리)"를 고르세요.',
+      no_header: '파일에 머리글 행이 없습니다',
+      not_csv: '올바른 CSV 파일이 아닙니다 (%{detail})',
+      file_empty: '파일이 비어 있습니다',
+      file_too_large: '파일이 너무 큽니다',
+      in_tags: '태그: %{reason}',
+      in_header: '머리글 (%{row}행): %{reason}',
+      not_written: '저장하지 못했습니다: %{reason}',
+      retrying: '다시 시도하는 중: %{reason}',
+    },
   },
   blasts: {
     steps: {
@@ -848,7 +960,7 @@ const app: typeof appMessages = {
     wizard: {
       title: '새 발송',
       has_errors: '이 단계를 확인하세요',
-      saved: '"%{name}"을(를) 초안으로 저장했습니다. 테스트 메시지를 받아 본 뒤 시작하세요.',
+      saved: '"%{name}" 발송을 초안으로 저장했습니다. 테스트 메시지를 받아 본 뒤 시작하세요.',
     },
     actions: {
       back: '이전',
@@ -878,6 +990,9 @@ const app: typeof appMessages = {
       frequency_cap: '발송 전체를 통틀어 한 사람이 7일 동안 받는 캘린더 메시지의 최대 수.',
       delivery_mode: '친구에게 보내기는 소규모 목록용입니다 (최대 500명).',
       sender: '친구들에게 메시지를 보낼 계정의 수신자.',
+      tracking: '수신자마다 자신만의 짧은 링크를 거쳐 이동하므로 도달 현황에서 클릭 수를 셉니다.',
+      tracking_friends:
+        '친구에게 보내기는 메시지 하나를 여러 명이 받으므로 클릭 수를 셀 수 없습니다.',
     },
     preview: {
       title: '카카오톡 미리보기',
@@ -940,6 +1055,8 @@ const app: typeof appMessages = {
     dialogs: {
       start_title: '"%{name}" 발송을 시작할까요?',
       start_content: '%{when}에 보냅니다. 이미 보낸 메시지는 되돌릴 수 없습니다.',
+      start_content_now: '지금 바로 보냅니다. 이미 보낸 메시지는 되돌릴 수 없습니다.',
+      start_content_recurring: '반복 일정: %{when}. 이미 보낸 메시지는 되돌릴 수 없습니다.',
       cancel_title: '이 회차를 취소할까요?',
       cancel_content: '아직 대기 중인 %{smart_count}건은 건너뜁니다.',
       resend_unknown_title: '알 수 없음 %{smart_count}건을 다시 보낼까요?',
@@ -979,6 +1096,20 @@ const app: typeof appMessages = {
     source: {
       observed: '관측값',
       estimated: '추정값',
+    },
+    source_text: {
+      delivered: '관측값: 카카오가 발송을 받아들인 건수 (발송 기록 기준)',
+      failed: '관측값: 카카오가 끝내 거절한 발송 건수 (발송 기록 기준)',
+      clicks: '관측값: 추적 링크를 연 모든 횟수',
+      uniqueClicks: '관측값: 추적 링크가 한 번 이상 열린 전달 건수',
+      follows:
+        '관측값: 우리 랜딩 페이지에서 톡캘린더에 추가한 수. 카카오 자체 버튼으로 추가한 수는 추정값으로 따로 봅니다',
+      subscribes:
+        '관측값: 우리 랜딩 페이지에서 캘린더를 구독한 수. 카카오 자체 버튼으로 구독한 수는 추정값으로 따로 봅니다',
+      friendsAdded:
+        '관측값: 채널 관계 동기화에서 채널 친구가 된 것으로 확인된 수신자. 캠페인이나 오디언스별로 나누지 않습니다',
+      friendsBlocked:
+        '관측값: 채널 관계 동기화에서 채널을 차단한 것으로 확인된 수신자. 캠페인이나 오디언스별로 나누지 않습니다',
     },
     metrics: {
       delivered: '전달',
@@ -1083,7 +1214,7 @@ const app: typeof appMessages = {
       rotate_title: '서명 비밀 키를 교체할까요?',
       rotate_content: '지금 비밀 키는 바로 쓸 수 없게 됩니다. 수신 서버에 새 비밀 키를 넣으세요.',
       delete_title: '이 웹훅을 삭제할까요?',
-      delete_content: '%{url}(으)로 더는 이벤트를 보내지 않고, 전달 기록도 삭제합니다.',
+      delete_content: '이 주소(%{url})로 더는 이벤트를 보내지 않고, 전달 기록도 삭제합니다.',
     },
     notifications: {
       tested: '테스트를 보냈습니다. 아래 전달 기록을 확인하세요',
@@ -1246,6 +1377,7 @@ const resources: typeof resourceMessages = {
       after: '이후',
       from: '부터',
       to: '까지',
+      actorUserId: '사용자',
     },
   },
   recipients: {
@@ -1352,6 +1484,7 @@ const resources: typeof resourceMessages = {
         imageHeight: '이미지 높이 (px)',
         webUrl: '링크 (웹)',
         mobileWebUrl: '링크 (모바일 웹)',
+        tracking: '링크 클릭 수 세기',
         button: {
           title: '버튼 이름',
           webUrl: '버튼 링크 (웹)',

@@ -23,7 +23,17 @@ export function ChannelSwitcher() {
   const roleLabel = (role: string): string => translate(`app.enums.role.${role}`);
   if (memberships.length < 2) {
     return (
-      <Typography variant="body2" sx={{ mx: 1, opacity: 0.85 }} data-testid="current-channel">
+      <Typography
+        variant="body2"
+        noWrap
+        // On a phone the screen's title needs the room; the channel shows from tablet width up.
+        sx={{ mx: 1, opacity: 0.85, minWidth: 0, display: { xs: 'none', sm: 'block' } }}
+        title={translate('app.channel.role_in_channel', {
+          name: membership.name,
+          role: roleLabel(membership.role),
+        })}
+        data-testid="current-channel"
+      >
         {translate('app.channel.role_in_channel', {
           name: membership.name,
           role: roleLabel(membership.role),
@@ -50,7 +60,13 @@ export function ChannelSwitcher() {
       onChange={onChange}
       aria-label={translate('app.channel.label')}
       data-testid="channel-switcher"
-      sx={{ mx: 1, minWidth: 200, color: 'inherit', '.MuiSelect-icon': { color: 'inherit' } }}
+      sx={{
+        mx: 1,
+        minWidth: { xs: 120, sm: 200 },
+        maxWidth: { xs: 160, sm: 'none' },
+        color: 'inherit',
+        '.MuiSelect-icon': { color: 'inherit' },
+      }}
       variant="standard"
       disableUnderline
     >

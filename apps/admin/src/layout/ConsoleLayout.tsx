@@ -3,6 +3,7 @@ import { Layout, useLocaleState } from 'react-admin';
 
 import { ConsoleAppBar } from '@admin/layout/ConsoleAppBar';
 import { ConsoleMenu } from '@admin/layout/ConsoleMenu';
+import { SignedInOnly } from '@admin/layout/SignedInOnly';
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
   const [locale] = useLocaleState();
@@ -11,8 +12,10 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>
-      {children}
-    </Layout>
+    <SignedInOnly>
+      <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>
+        {children}
+      </Layout>
+    </SignedInOnly>
   );
 }

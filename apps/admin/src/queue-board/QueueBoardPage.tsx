@@ -1,9 +1,10 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Box, Button, Card, CircularProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 
 import { type ConsoleDataProvider } from '@admin/dataProvider';
+import { setBoardLanguage } from '@admin/queue-board/boardLanguage';
 
 /** Where the API serves Bull Board (apps/api/src/queue-board). */
 const BOARD_PATH = '/api/queues/';
@@ -17,9 +18,14 @@ const BOARD_PATH = '/api/queues/';
 export function QueueBoardPage() {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const [locale] = useLocaleState();
   const { data, error, isPending } = useQuery<{ url: string }, Error>({
-    queryKey: ['queue-board', 'ticket'],
-    queryFn: async () => (await dataProvider.queueBoardTicket()).data,
+    // Another language loads the board again, in that language.
+    queryKey: ['queue-board', 'ticket', locale],
+    queryFn: async () => {
+      setBoardLanguage(locale);
+      return (await dataProvider.queueBoardTicket()).data;
+    },
     // A ticket works once: ask for a new one each time the page opens.
     staleTime: 0,
     gcTime: 0,

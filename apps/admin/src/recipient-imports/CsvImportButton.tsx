@@ -26,6 +26,7 @@ import {
 
 import { type ConsoleDataProvider } from '@admin/dataProvider';
 import { ImportProgress } from '@admin/recipient-imports/ImportProgress';
+import { useImportReason } from '@admin/recipient-imports/importReasons';
 import {
   IMPORT_MODES,
   type ImportMode,
@@ -42,6 +43,7 @@ function CsvImportDialog({ audienceId, onClose }: DialogProps) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const translate = useTranslate();
   const notify = useNotify();
+  const importReason = useImportReason();
   const refresh = useRefresh();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -55,7 +57,10 @@ function CsvImportDialog({ audienceId, onClose }: DialogProps) {
       return dataProvider.importCsv(target, chosen);
     },
     onSuccess: ({ data }) => setImportId(data.id),
-    onError: (error: Error) => notify(error.message, { type: 'error' }),
+    onError: (error: Error) => {
+      const message = importReason(error.message);
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    },
   });
   const finished = useCallback(
     (recipientImport: RecipientImport) => {

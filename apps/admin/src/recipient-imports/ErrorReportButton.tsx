@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type Identifier, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import { type ConsoleDataProvider } from '@admin/dataProvider';
-import { downloadBlob } from '@admin/shared/downloadBlob';
+import { translateErrorReport } from '@admin/recipient-imports/importReasons';
+import { blobText, downloadBlob } from '@admin/shared/downloadBlob';
 
 export interface ErrorReportButtonProps {
   importId: Identifier;
@@ -13,15 +14,20 @@ export interface ErrorReportButtonProps {
 
 /**
  * A download link for the rejected rows and their reasons (`row,kakao_user_id,reason`), fetched
- * with the session's headers (a plain link would carry no token).
+ * with the session's headers (a plain link would carry no token) and written in the reader's
+ * language.
  */
 export function ErrorReportButton({ importId, rejected }: ErrorReportButtonProps) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const translate = useTranslate();
   const { mutate, isPending } = useMutation({
-    mutationFn: () => dataProvider.importErrors(importId),
-    onSuccess: ({ data }) => downloadBlob(data, `import-${String(importId)}-errors.csv`),
+    mutationFn: async () => {
+      const { data } = await dataProvider.importErrors(importId);
+      const csv = translateErrorReport(await blobText(data), translate);
+      return new Blob([csv], { type: 'text/csv;charset=utf-8' });
+    },
+    onSuccess: (report) => downloadBlob(report, `import-${String(importId)}-errors.csv`),
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
   if (rejected === 0) {

@@ -8,6 +8,7 @@ import {
   importProgressView,
   isImportFinished,
 } from '@admin/recipient-imports/importProgress';
+import { useImportReason } from '@admin/recipient-imports/importReasons';
 import { type RecipientImport } from '@admin/recipient-imports/types';
 import { EnumValueChip } from '@admin/shared/EnumChip';
 
@@ -23,6 +24,7 @@ export interface ImportProgressProps {
  */
 export function ImportProgress({ importId, onFinished }: ImportProgressProps) {
   const translate = useTranslate();
+  const importReason = useImportReason();
   const { data } = useGetOne<RecipientImport>(
     'recipient-imports',
     { id: String(importId) },
@@ -57,7 +59,11 @@ export function ImportProgress({ importId, onFinished }: ImportProgressProps) {
       <Typography variant="body2" data-testid="import-summary">
         {translate(view.message, view.args)}
       </Typography>
-      {data.error ? <Alert severity="error">{data.error}</Alert> : null}
+      {data.error ? (
+        <Alert severity="error" data-testid="import-error">
+          {importReason(data.error)}
+        </Alert>
+      ) : null}
       {view.finished && view.hasErrorReport ? (
         <div>
           <ErrorReportButton importId={data.id} rejected={data.rowsRejected} />

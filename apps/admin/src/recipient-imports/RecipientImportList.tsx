@@ -11,6 +11,7 @@ import {
 import { CsvImportButton } from '@admin/recipient-imports/CsvImportButton';
 import { ErrorReportButton } from '@admin/recipient-imports/ErrorReportButton';
 import { isImportFinished } from '@admin/recipient-imports/importProgress';
+import { useImportReason } from '@admin/recipient-imports/importReasons';
 import { type RecipientImport } from '@admin/recipient-imports/types';
 import { EnumChipField } from '@admin/shared/EnumChip';
 import { useRefetchWhile } from '@admin/shared/useRefetchWhile';
@@ -32,12 +33,13 @@ function KindField() {
 
 function ReportField() {
   const row = useRecordContext<RecipientImport>();
+  const importReason = useImportReason();
   if (!row || !isImportFinished(row)) {
     return null;
   }
   return row.error ? (
     <Typography variant="body2" color="error">
-      {row.error}
+      {importReason(row.error)}
     </Typography>
   ) : (
     <ErrorReportButton importId={row.id} rejected={row.rowsRejected} />

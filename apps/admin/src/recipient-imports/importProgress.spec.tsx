@@ -10,6 +10,7 @@ import {
 } from '@admin/recipient-imports/importProgress';
 import { ImportProgress } from '@admin/recipient-imports/ImportProgress';
 import { type ImportState, type RecipientImport } from '@admin/recipient-imports/types';
+import { blobText } from '@admin/shared/downloadBlob';
 
 function importAt(state: ImportState, rows: Partial<RecipientImport> = {}): RecipientImport {
   return {
@@ -151,7 +152,11 @@ describe('<ImportProgress>', () => {
     fireEvent.click(screen.getByText('Download the error report (1 row)'));
     await waitFor(() => expect(clicks).toHaveBeenCalled());
     expect(view.importErrors).toHaveBeenCalledWith('imp-1');
-    expect(downloads).toEqual([report]);
+    expect(downloads).toHaveLength(1);
+    // Decoding drops the byte-order mark the file starts with.
+    expect(await blobText(downloads[0] ?? new Blob())).toBe(
+      'Row,Kakao user id,Reason\r\n3,999,no recipient\r\n',
+    );
     clicks.mockRestore();
   });
 });

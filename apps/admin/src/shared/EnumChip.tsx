@@ -13,7 +13,8 @@ export type EnumName =
   | 'consentState'
   | 'channelRelation'
   | 'importState'
-  | 'audienceKind';
+  | 'audienceKind'
+  | 'userStatus';
 
 const COLORS: Record<EnumName, Record<string, ChipProps['color']>> = {
   syncState: {
@@ -27,7 +28,12 @@ const COLORS: Record<EnumName, Record<string, ChipProps['color']>> = {
   approvalState: { draft: 'default', submitted: 'info', approved: 'success', rejected: 'error' },
   kakaoState: { unknown: 'default', in_sync: 'success', drifted: 'warning', missing: 'error' },
   role: { marketer: 'primary', manager: 'success', scheduler: 'info', admin: 'warning' },
-  approvalDecision: { submitted: 'info', approved: 'success', rejected: 'error' },
+  approvalDecision: {
+    submitted: 'info',
+    approved: 'success',
+    rejected: 'error',
+    imported: 'success',
+  },
   blastState: {
     draft: 'default',
     scheduled: 'info',
@@ -60,6 +66,7 @@ const COLORS: Record<EnumName, Record<string, ChipProps['color']>> = {
     failed: 'error',
   },
   audienceKind: { dynamic: 'primary', static: 'secondary' },
+  userStatus: { active: 'success', disabled: 'default' },
 };
 
 export interface EnumValueChipProps {

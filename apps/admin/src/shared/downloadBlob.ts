@@ -11,3 +11,13 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Let the browser start the download before the address goes away.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
+
+/** A blob's text (through FileReader, which every browser and jsdom have). */
+export function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(blob);
+  });
+}

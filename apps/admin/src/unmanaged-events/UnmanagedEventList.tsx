@@ -1,4 +1,4 @@
-import { Alert } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import {
   DataTable,
   List,
@@ -26,6 +26,22 @@ function ImportedField() {
   );
 }
 
+/** No unmanaged events (yet): the way to look for new ones stays on screen. */
+function Empty() {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ textAlign: 'center', py: 6, px: 2 }} data-testid="unmanaged-empty">
+      <Typography variant="h6" gutterBottom>
+        {translate('app.unmanaged.empty_title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 560, mx: 'auto', mb: 2 }}>
+        {translate('app.unmanaged.empty_hint')}
+      </Typography>
+      <ReconcileButton resource="unmanaged-events" />
+    </Box>
+  );
+}
+
 function Actions() {
   return (
     <TopToolbar>
@@ -42,7 +58,12 @@ export function UnmanagedEventList() {
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('app.unmanaged.intro')}
       </Alert>
-      <List actions={<Actions />} sort={{ field: 'startsAt', order: 'ASC' }} exporter={false}>
+      <List
+        actions={<Actions />}
+        empty={<Empty />}
+        sort={{ field: 'startsAt', order: 'ASC' }}
+        exporter={false}
+      >
         <DataTable<UnmanagedEvent> rowClick={false} bulkActionButtons={false}>
           <DataTable.Col source="title" />
           <DataTable.Col

@@ -1,9 +1,17 @@
-import { BooleanField, DataTable, List, useCanAccess } from 'react-admin';
+import { DataTable, List, useCanAccess, useRecordContext } from 'react-admin';
 
-import { EnumChipField } from '@admin/shared/EnumChip';
+import { EnumChipField, EnumValueChip } from '@admin/shared/EnumChip';
 import { useZonedLabel, ZonedDateField } from '@admin/time/ZonedDateField';
 import { type ConsoleUser } from '@admin/users/types';
 import { userFilters } from '@admin/users/userFilters';
+
+/** "Active" or "Disabled" in words: a bare ✕ under "Disabled" read as an error. */
+export function UserStatusField() {
+  const user = useRecordContext<ConsoleUser>();
+  return user ? (
+    <EnumValueChip enumName="userStatus" value={user.disabled ? 'disabled' : 'active'} />
+  ) : null;
+}
 
 /** The channel's users and their roles; admins edit them, managers only read. */
 export function UserList() {
@@ -17,8 +25,8 @@ export function UserList() {
         <DataTable.Col source="role">
           <EnumChipField source="role" enumName="role" />
         </DataTable.Col>
-        <DataTable.Col source="disabled">
-          <BooleanField source="disabled" />
+        <DataTable.Col source="disabled" label="app.users.status">
+          <UserStatusField />
         </DataTable.Col>
         <DataTable.Col source="createdAt" label={zoned('resources.users.fields.createdAt')}>
           <ZonedDateField source="createdAt" named={false} />

@@ -25,6 +25,7 @@ import { useZonedLabel, ZonedDateField } from '@admin/time/ZonedDateField';
 import { type WebhookDelivery, type WebhookDeliveryDetail } from '@admin/webhooks/types';
 import { RedeliverButton } from '@admin/webhooks/WebhookActions';
 import { DeliveryStateChip, StatusCodeChip } from '@admin/webhooks/WebhookChips';
+import { deliveriesPollInterval } from '@admin/webhooks/webhookForm';
 
 const SHORT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
 
@@ -37,7 +38,11 @@ export function DeliveryAttempts() {
   const { data, isPending } = useGetOne<WebhookDeliveryDetail>(
     'webhook-deliveries',
     { id: delivery?.id ?? '', meta: { detail: true } },
-    { enabled: delivery !== undefined },
+    {
+      enabled: delivery !== undefined,
+      refetchInterval: (query) =>
+        deliveriesPollInterval(query.state.data ? [query.state.data] : []),
+    },
   );
   if (!delivery || isPending || !data) {
     return null;
@@ -109,6 +114,10 @@ export function WebhookDeliveries() {
       target="endpointId"
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
+      queryOptions={{
+        refetchInterval: (query) =>
+          deliveriesPollInterval(query.state.data?.data as WebhookDelivery[] | undefined),
+      }}
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100]} />}
       empty={<NoDeliveries />}
     >

@@ -1,4 +1,8 @@
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@admin/webhooks/types';
+import {
+  WEBHOOK_EVENT_TYPES,
+  type WebhookDeliveryState,
+  type WebhookEventType,
+} from '@admin/webhooks/types';
 
 /** What the create and edit forms hold. */
 export interface WebhookFormValues {
@@ -61,4 +65,17 @@ export function attemptOutcome(statusCode: number | null): 'ok' | 'http_error' |
     return 'no_answer';
   }
   return statusCode >= 200 && statusCode < 300 ? 'ok' : 'http_error';
+}
+
+/** How often to ask again while a delivery still waits for its next attempt. */
+export const PENDING_POLL_MS = 2000;
+
+/**
+ * The worker retries in the background: while any shown delivery is pending, the screen asks
+ * again so "Retrying" turns into the outcome without a reload; then it stops.
+ */
+export function deliveriesPollInterval(
+  rows: readonly { state: WebhookDeliveryState }[] | undefined,
+): number | false {
+  return rows?.some((row) => row.state === 'pending') ? PENDING_POLL_MS : false;
 }

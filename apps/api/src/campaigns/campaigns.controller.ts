@@ -112,6 +112,16 @@ export class CampaignsController {
     return toCampaignResponse(await this.campaigns.archive(actor, id));
   }
 
+  @Post(':id/unarchive')
+  @HttpCode(200)
+  @RequirePermission(Permission.CampaignWrite)
+  async unarchive(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.campaigns.unarchive(actor, id));
+  }
+
   @Get(':id/revisions')
   @RequirePermission(Permission.CampaignRead)
   async revisions(

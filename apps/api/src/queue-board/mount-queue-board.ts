@@ -11,6 +11,17 @@ import { JobsService, QueueName } from '@app/jobs';
 import { PASS_TTL_SECONDS, QueueBoardPasses } from './queue-board-passes';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board.constants';
 
+/**
+ * Bull Board's page asks Google for its fonts: a request to a third party from an operator's
+ * browser, and a failing one where there is no internet. The board falls back to system fonts.
+ */
+export function withoutThirdPartyFonts(html: string): string {
+  return html.replace(
+    /<link\b[^>]*\bhref="https:\/\/fonts\.(googleapis|gstatic)\.com[^>]*>\s*/g,
+    '',
+  );
+}
+
 function deny(reply: FastifyReply): FastifyReply {
   const body: ErrorEnvelope = {
     statusCode: 403,
@@ -70,6 +81,12 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
         reply.header('x-frame-options', 'SAMEORIGIN');
       });
       scope.addHook('onRequest', guard);
+      scope.addHook('onSend', async (_request, reply, payload) => {
+        const type = String(reply.getHeader('content-type') ?? '');
+        return typeof payload === 'string' && type.startsWith('text/html')
+          ? withoutThirdPartyFonts(payload)
+          : payload;
+      });
       await scope.register(serverAdapter.registerPlugin());
     },
     { prefix: QUEUE_BOARD_PATH },

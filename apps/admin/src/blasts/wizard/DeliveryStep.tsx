@@ -14,7 +14,8 @@ import { useWatch } from 'react-hook-form';
 
 import { type BlastFormValues, MAX_RATE_PER_SECOND } from '@admin/blasts/blastForm';
 import { EstimatePanel } from '@admin/blasts/EstimatePanel';
-import { NEWEST, recipientLabel } from '@admin/blasts/recipientLabel';
+import { anySuggestion, NEWEST, recipientPickerText } from '@admin/blasts/recipientLabel';
+import { RecipientOption } from '@admin/blasts/RecipientOption';
 import { DELIVERY_MODES } from '@admin/blasts/types';
 import { useCurrentChannel } from '@admin/channels/useCurrentChannel';
 import { enumChoices } from '@admin/shared/enumChoices';
@@ -22,7 +23,7 @@ import { enumChoices } from '@admin/shared/enumChoices';
 const validateRate = [required(), minValue(1), maxValue(MAX_RATE_PER_SECOND)];
 const validateCap = [minValue(1), maxValue(100)];
 
-/** Step 4: pace, quiet hours, the weekly cap per person and how it is sent. */
+/** Step 4: pace, quiet hours, the weekly cap per person, how it is sent and whether clicks count. */
 export function DeliveryStep() {
   const translate = useTranslate();
   const { settings } = useCurrentChannel();
@@ -62,10 +63,20 @@ export function DeliveryStep() {
         choices={enumChoices('deliveryMode', DELIVERY_MODES)}
         helperText="app.blasts.helper.delivery_mode"
       />
+      <BooleanInput
+        source="message.tracking"
+        // Friends mode sends one message for several people: nobody's own links, nothing to count.
+        disabled={mode === 'friends'}
+        helperText={
+          mode === 'friends' ? 'app.blasts.helper.tracking_friends' : 'app.blasts.helper.tracking'
+        }
+      />
       {mode === 'friends' ? (
         <ReferenceInput source="senderRecipientId" reference="recipients" sort={NEWEST}>
           <AutocompleteInput
-            optionText={recipientLabel}
+            optionText={<RecipientOption />}
+            inputText={recipientPickerText}
+            matchSuggestion={anySuggestion}
             validate={required()}
             helperText="app.blasts.helper.sender"
             fullWidth

@@ -69,6 +69,9 @@ export function ReviewStep() {
           <Row label="resources.blasts.fields.deliveryMode">
             {translate(`app.enums.deliveryMode.${values.deliveryMode}`)}
           </Row>
+          <Row label="resources.blasts.fields.message.tracking">
+            {yesNo(values.deliveryMode === 'send_to_me' && values.message.tracking)}
+          </Row>
         </Box>
         <EstimatePanel audienceId={values.audienceId} ratePerSecond={values.ratePerSecond} />
       </Box>

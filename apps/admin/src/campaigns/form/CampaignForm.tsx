@@ -13,15 +13,18 @@ import { type CampaignFormValues } from '@admin/campaigns/campaignForm';
 import { BannerInputs } from '@admin/campaigns/form/BannerInputs';
 import { ColorInput } from '@admin/campaigns/form/ColorInput';
 import { FormSection } from '@admin/campaigns/form/FormSection';
+import { LengthHelper } from '@admin/campaigns/form/LengthHelper';
 import { RemindersInput } from '@admin/campaigns/form/RemindersInput';
 import { ScheduleInputs } from '@admin/campaigns/form/ScheduleInputs';
+import { ScrollToFirstError } from '@admin/campaigns/form/ScrollToFirstError';
 import { TargetInputs } from '@admin/campaigns/form/TargetInputs';
 import { maxChars } from '@admin/campaigns/validators';
 
 // Only what a person would otherwise submit in vain is checked here; every Kakao limit is the
 // API's, and its answer lands under the input it names.
 const validateName = [required(), maxChars(100)];
-const validateTitle = [required(), maxChars(50)];
+const TITLE_MAX = 50;
+const validateTitle = [required(), maxChars(TITLE_MAX)];
 const validateDescription = maxChars(5000);
 
 function SaveOnlyToolbar() {
@@ -36,6 +39,7 @@ function SaveOnlyToolbar() {
 export function CampaignForm({ record }: { record: CampaignFormValues }) {
   return (
     <SimpleForm record={record} toolbar={<SaveOnlyToolbar />} warnWhenUnsavedChanges noValidate>
+      <ScrollToFirstError />
       <FormSection title="app.campaign.sections.basics" />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
         <TextInput
@@ -47,7 +51,9 @@ export function CampaignForm({ record }: { record: CampaignFormValues }) {
         <TextInput
           source="content.title"
           validate={validateTitle}
-          helperText="app.campaign.helper.title"
+          helperText={
+            <LengthHelper source="content.title" max={TITLE_MAX} hint="app.campaign.helper.title" />
+          }
           sx={{ flex: '1 1 280px' }}
         />
       </Box>

@@ -22,10 +22,10 @@ export function ScheduleInputs() {
   const onAllDayChange = (next: boolean): void => {
     const content = getValues('content');
     if (next) {
-      if (!content.startDate && content.startsAt) {
+      if (!content.startDate && typeof content.startsAt === 'string' && content.startsAt) {
         setValue('content.startDate', content.startsAt.slice(0, 10));
       }
-      if (!content.endDate && content.endsAt) {
+      if (!content.endDate && typeof content.endsAt === 'string' && content.endsAt) {
         setValue('content.endDate', content.endsAt.slice(0, 10));
       }
     } else {

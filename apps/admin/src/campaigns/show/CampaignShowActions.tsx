@@ -3,6 +3,7 @@ import { DeleteButton, EditButton, TopToolbar, useRecordContext } from 'react-ad
 
 import { ApprovalButton } from '@admin/campaigns/show/ApprovalButton';
 import { PublishButton, UnpublishButton } from '@admin/campaigns/show/PublishButtons';
+import { UnarchiveButton } from '@admin/campaigns/show/UnarchiveButton';
 import { type Campaign } from '@admin/campaigns/types';
 
 /** The steps this role may take on this campaign now; the rest are hidden or disabled. */
@@ -27,9 +28,11 @@ export function CampaignShowActions() {
           confirmTitle="app.campaign.dialogs.archive_title"
           confirmContent="app.campaign.dialogs.archive_content"
           translateOptions={{ smart_count: 1 }}
+          successMessage="app.campaign.notifications.archived"
           redirect="list"
         />
       ) : null}
+      <UnarchiveButton />
     </TopToolbar>
   );
 }

@@ -9,9 +9,17 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Loading, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Loading,
+  useDataProvider,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 
+import { kakaoFieldText } from '@admin/campaigns/show/kakaoCopyText';
 import { type Campaign, type KakaoCopy } from '@admin/campaigns/types';
+import { useCurrentChannel } from '@admin/channels/useCurrentChannel';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
 import { EnumValueChip } from '@admin/shared/EnumChip';
 import { JsonValue } from '@admin/shared/JsonValue';
@@ -33,7 +41,25 @@ function member(source: Record<string, unknown> | null, field: string): unknown 
   return source ? source[field] : undefined;
 }
 
-/** What we published next to what Kakao shows, differing rows highlighted. */
+/** One side's value of a field, in words where it has some, else as it is. */
+function KakaoValue(props: {
+  field: string;
+  value: unknown;
+  event: Record<string, unknown> | null;
+  tone?: 'removed' | 'added';
+}) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { timeZone } = useCurrentChannel();
+  const readable = kakaoFieldText(props.field, props.value, props.event, {
+    translate,
+    locale,
+    timeZone,
+  });
+  return <JsonValue value={readable ?? props.value} tone={props.tone} />;
+}
+
+/** What we published next to what Kakao shows, in words, differing rows highlighted. */
 export function KakaoCopyTable({ copy }: { copy: KakaoCopy }) {
   const translate = useTranslate();
   const differing = new Set(copy.differences.map((difference) => difference.field));
@@ -65,14 +91,18 @@ export function KakaoCopyTable({ copy }: { copy: KakaoCopy }) {
                 {translate(`app.campaign.kakao.fields.${field}`)}
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top' }}>
-                <JsonValue
+                <KakaoValue
+                  field={field}
                   value={difference ? difference.ours : member(copy.ours, field)}
+                  event={copy.ours}
                   tone={differs ? 'removed' : undefined}
                 />
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top' }}>
-                <JsonValue
+                <KakaoValue
+                  field={field}
                   value={difference ? difference.kakao : member(copy.kakao, field)}
+                  event={copy.kakao}
                   tone={differs ? 'added' : undefined}
                 />
               </TableCell>
@@ -100,7 +130,15 @@ export function KakaoCopyPanel() {
     return null;
   }
   if (campaign.kakaoEventId === null) {
-    return <Alert severity="info">{translate('app.campaign.kakao.not_published')}</Alert>;
+    // Only a campaign that was on Kakao has been checked against it: this one was taken down.
+    const withdrawn = campaign.kakaoCheckedAt !== null;
+    return (
+      <Alert severity="info">
+        {translate(
+          withdrawn ? 'app.campaign.kakao.unpublished' : 'app.campaign.kakao.not_published',
+        )}
+      </Alert>
+    );
   }
   if (isPending) {
     return <Loading />;

@@ -22,6 +22,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { diffRows, fieldLabel, readableValue } from '@admin/campaigns/show/revisionDiff';
 import { useCampaignAction } from '@admin/campaigns/show/useCampaignAction';
 import { type Campaign, type CampaignRevision, type FieldChange } from '@admin/campaigns/types';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
@@ -33,7 +34,23 @@ function reasonText(reason: string, translate: (key: string, options?: object) =
   return translate(`app.enums.revisionReason.${kind}`, { _: reason, revision });
 }
 
-function DiffTable({ changes }: { changes: FieldChange[] }) {
+function DiffValue(props: {
+  field: string;
+  value: unknown;
+  tone: 'removed' | 'added';
+  allDay: boolean;
+}) {
+  const translate = useTranslate();
+  const formatInZone = useFormatInZone();
+  const readable = readableValue(props.field, props.value, {
+    translate,
+    formatInstant: (iso) => formatInZone(iso),
+    allDay: props.allDay,
+  });
+  return <JsonValue value={readable ?? props.value} tone={props.tone} />;
+}
+
+function DiffTable({ changes, allDay }: { changes: FieldChange[]; allDay: boolean }) {
   const translate = useTranslate();
   if (changes.length === 0) {
     return <Alert severity="info">{translate('app.campaign.revisions.no_changes')}</Alert>;
@@ -48,16 +65,21 @@ function DiffTable({ changes }: { changes: FieldChange[] }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {changes.map((change) => (
-          <TableRow key={change.field}>
+        {diffRows(changes).map((change) => (
+          <TableRow key={change.field} data-field={change.field}>
             <TableCell sx={{ verticalAlign: 'top' }}>
-              {translate(`resources.campaigns.fields.${change.field}`, { _: change.field })}
+              {fieldLabel(change.field, translate)}
             </TableCell>
             <TableCell sx={{ verticalAlign: 'top' }}>
-              <JsonValue value={change.before} tone="removed" />
+              <DiffValue
+                field={change.field}
+                value={change.before}
+                tone="removed"
+                allDay={allDay}
+              />
             </TableCell>
             <TableCell sx={{ verticalAlign: 'top' }}>
-              <JsonValue value={change.after} tone="added" />
+              <DiffValue field={change.field} value={change.after} tone="added" allDay={allDay} />
             </TableCell>
           </TableRow>
         ))}
@@ -135,8 +157,13 @@ export function RevisionHistory() {
       <Table size="small" data-testid="revision-list">
         <TableHead>
           <TableRow>
-            <TableCell padding="checkbox">{translate('app.campaign.revisions.from')}</TableCell>
-            <TableCell padding="checkbox">{translate('app.campaign.revisions.to')}</TableCell>
+            {/* Short headers over narrow radio columns: keep each on one line. */}
+            <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap', px: 1 }}>
+              {translate('app.campaign.revisions.from')}
+            </TableCell>
+            <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap', px: 1 }}>
+              {translate('app.campaign.revisions.to')}
+            </TableCell>
             <TableCell>{translate('app.campaign.revisions.revision')}</TableCell>
             <TableCell>{translate('app.campaign.revisions.reason')}</TableCell>
             <TableCell>{translate('app.campaign.revisions.created_at')}</TableCell>
@@ -193,7 +220,7 @@ export function RevisionHistory() {
       ) : diff.error ? (
         <Alert severity="error">{translate(diff.error.message, { _: diff.error.message })}</Alert>
       ) : (
-        <DiffTable changes={diff.data} />
+        <DiffTable changes={diff.data} allDay={campaign.allDay} />
       )}
     </Box>
   );
