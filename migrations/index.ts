@@ -14,6 +14,7 @@ import { CreateWebhooks1764000600000 } from './1764000600000-CreateWebhooks';
 import { CampaignSeriesEnd1764000700000 } from './1764000700000-CampaignSeriesEnd';
 import { UserOperatorFlag1764000810000 } from './1764000810000-UserOperatorFlag';
 import { RecipientImportAttempt1764000820000 } from './1764000820000-RecipientImportAttempt';
+import { BlastLedgerLeanerIndexes1764000830000 } from './1764000830000-BlastLedgerLeanerIndexes';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   CampaignSeriesEnd1764000700000,
   UserOperatorFlag1764000810000,
   RecipientImportAttempt1764000820000,
+  BlastLedgerLeanerIndexes1764000830000,
 ];
