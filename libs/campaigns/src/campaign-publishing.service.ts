@@ -4,7 +4,7 @@ import { type EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import { ChannelsService } from '@app/channels';
-import { TransactionRunner } from '@app/database';
+import { AfterCommit, TransactionRunner } from '@app/database';
 import { JobName, type JobPayloads, JobsService, OnJob, QUEUE_OF_JOB } from '@app/jobs';
 import {
   type ChannelCallOptions,
@@ -72,6 +72,7 @@ export class CampaignPublishingService {
     private readonly outbox: CampaignOutboxRepository,
     private readonly channels: ChannelsService,
     private readonly transactions: TransactionRunner,
+    private readonly afterCommit: AfterCommit,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly kakao: KakaoClient,
@@ -81,7 +82,7 @@ export class CampaignPublishingService {
   /** Publish (or republish) the current revision. Repeated requests while one is open are no-ops. */
   async requestPublish(actor: CampaignActor, id: string): Promise<CampaignEntity> {
     const channel = await this.channels.get(actor.channelId);
-    const { campaign, row } = await this.transactions.run(async (manager) => {
+    const { campaign } = await this.withOutboxJob(async (manager) => {
       const campaign = await this.lockActive(manager, actor.channelId, id);
       const open = await this.outbox.openFor(manager, id);
       if (open) {
@@ -129,14 +130,11 @@ export class CampaignPublishingService {
       );
       return { campaign: saved, row };
     });
-    if (row) {
-      await this.enqueue(row);
-    }
     return campaign;
   }
 
   async requestUnpublish(actor: CampaignActor, id: string): Promise<CampaignEntity> {
-    const { campaign, row } = await this.transactions.run(async (manager) => {
+    const { campaign } = await this.withOutboxJob(async (manager) => {
       const campaign = await this.lockActive(manager, actor.channelId, id);
       const open = await this.outbox.openFor(manager, id);
       if (open?.action === OutboxAction.Unpublish) {
@@ -172,8 +170,24 @@ export class CampaignPublishingService {
       );
       return { campaign: saved, row };
     });
-    await this.enqueue(row);
     return campaign;
+  }
+
+  /**
+   * Runs `work` in a transaction; the outbox row it answers gets its job once the transaction has
+   * committed (never for a rollback). A lost enqueue is repaired by the relay.
+   */
+  private withOutboxJob<T extends { row?: CampaignOutboxEntity }>(
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const result = await work(manager);
+      const { row } = result;
+      if (row) {
+        this.afterCommit.defer(manager, () => void this.enqueue(row));
+      }
+      return result;
+    });
   }
 
   /** After the commit: a lost enqueue (Redis down) is repaired by the relay. */

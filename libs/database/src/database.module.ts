@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AppConfig } from '@app/config';
 
+import { AfterCommit } from './after-commit';
 import { buildDataSourceOptions } from './data-source-options';
 import { DatabaseHealthService } from './database-health.service';
 import { TransactionRunner } from './transaction-runner';
@@ -19,7 +20,7 @@ import { TransactionRunner } from './transaction-runner';
       }),
     }),
   ],
-  providers: [DatabaseHealthService, TransactionRunner],
-  exports: [DatabaseHealthService, TransactionRunner],
+  providers: [AfterCommit, DatabaseHealthService, TransactionRunner],
+  exports: [AfterCommit, DatabaseHealthService, TransactionRunner],
 })
 export class DatabaseModule {}

@@ -1,3 +1,4 @@
+export { AfterCommit } from './after-commit';
 export { buildDataSourceOptions } from './data-source-options';
 export type { DataSourceOptionsInput } from './data-source-options';
 export { DatabaseHealthService, timeCheck } from './database-health.service';

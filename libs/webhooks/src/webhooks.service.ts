@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import { type Agent } from 'undici';
 
 import { type AuditActor, AuditService } from '@app/audit';
 import { type ListQuery, type Page, SecretBox } from '@app/common';
 import { AppConfig } from '@app/config';
-import { TransactionRunner } from '@app/database';
+import { AfterCommit, TransactionRunner } from '@app/database';
 import { JobName, type JobPayloads, JobsService, OnJob, QUEUE_OF_JOB } from '@app/jobs';
 
-import { AfterCommit } from './after-commit';
 import { type WebhookAttemptEntity } from './webhook-attempt.entity';
 import { nextWebhookAttemptAt } from './webhook-backoff';
 import { type WebhookDeliveryEntity } from './webhook-delivery.entity';
@@ -64,9 +63,8 @@ function notFound(id: string): WebhookException {
  * and logs every attempt.
  */
 @Injectable()
-export class WebhooksService implements OnModuleInit, OnModuleDestroy {
+export class WebhooksService implements OnModuleDestroy {
   private readonly logger = new Logger(WebhooksService.name);
-  private readonly afterCommit = new AfterCommit();
   private readonly egressPolicy: WebhookEgressPolicy;
   /** Every delivery connects through it: it refuses addresses the policy does not admit. */
   private readonly dispatcher: Agent;
@@ -78,16 +76,12 @@ export class WebhooksService implements OnModuleInit, OnModuleDestroy {
     private readonly transactions: TransactionRunner,
     private readonly jobs: JobsService,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly afterCommit: AfterCommit,
   ) {
     this.egressPolicy = webhookEgressPolicy(config.webhooks);
     this.dispatcher = createWebhookDispatcher(this.egressPolicy, {
       connectTimeoutMs: config.webhooks.timeoutMs,
     });
-  }
-
-  onModuleInit(): void {
-    this.dataSource.subscribers.push(this.afterCommit);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,6 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
+  DataSource,
   type EntityManager,
   type EntitySubscriberInterface,
   type QueryRunner,
@@ -8,11 +10,19 @@ import {
 
 /**
  * Runs callbacks once the outermost transaction of a manager has committed, and drops them when
- * it rolls back: how rows written inside someone else's transaction get their jobs queued only
- * when they are visible. Registered as a TypeORM subscriber of the data source.
+ * it rolls back: how rows written inside a transaction (an outbox row, a webhook delivery) get
+ * their jobs queued only once they are visible, and never for a rollback. One per data source,
+ * registered as its subscriber.
  */
-export class AfterCommit implements EntitySubscriberInterface {
+@Injectable()
+export class AfterCommit implements EntitySubscriberInterface, OnModuleInit {
   private readonly pending = new WeakMap<QueryRunner, (() => void)[]>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    this.dataSource.subscribers.push(this);
+  }
 
   /** Schedules `callback` for after the commit of the manager's open transaction. */
   defer(manager: EntityManager, callback: () => void): void {
