@@ -1,4 +1,8 @@
-import { type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { DateTime } from 'luxon';
+import { type Browser, type Page } from 'playwright-core';
 
 import { everyoneAudience, expectEventually, seedSandboxRecipients } from '@app/testing';
 
@@ -12,6 +16,21 @@ import { type ConsoleStack, Role, startConsoleStack } from './support/console-st
 jest.setTimeout(240_000);
 
 const RECIPIENTS = 50;
+
+/** Where to keep screenshots for a person to look at (`BROWSER_SHOTS_DIR`); none when unset. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.BROWSER_SHOTS_DIR;
+  if (!dir) {
+    return;
+  }
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** `HH:mm` in Seoul, `hours` from now. */
+function seoulTime(hours: number): string {
+  return DateTime.now().setZone('Asia/Seoul').plus({ hours }).toFormat('HH:mm');
+}
 
 describe('a calendar-message blast from the wizard to 100 %', () => {
   let app: ConsoleStack;
@@ -156,6 +175,91 @@ describe('a calendar-message blast from the wizard to 100 %', () => {
       await page.waitForSelector(`${wizard.elements.previewTitle}:has-text("${calendar?.name}")`);
     } finally {
       await session.close();
+    }
+  });
+
+  it('quiet hours are told before starting; the paused run says when it goes on; a cancel reads as nothing sent', async () => {
+    async function setQuietHours(start: string, end: string): Promise<void> {
+      const channel = await app.stack.call<{ version: number }>(
+        Role.Admin,
+        'GET',
+        `/api/channels/${app.stack.channel.id}`,
+      );
+      const answer = await app.stack.call(
+        Role.Admin,
+        'PUT',
+        `/api/channels/${app.stack.channel.id}`,
+        {
+          version: channel.body.version,
+          quietHoursStart: start,
+          quietHoursEnd: end,
+        },
+      );
+      expect(answer.status).toBe(200);
+    }
+    const campaigns = await app.stack.call<{ id: string; name: string }[]>(
+      Role.Scheduler,
+      'GET',
+      '/api/campaigns',
+    );
+    const campaignId = campaigns.body.find((campaign) => campaign.name === 'Seongsu pop-up')?.id;
+    const audienceId = await everyoneAudience(app.stack);
+    const created = await app.stack.call<{ id: string }>(Role.Scheduler, 'POST', '/api/blasts', {
+      name: '야간 발송 테스트',
+      message: {
+        idType: 'event',
+        campaignId,
+        title: '성수 팝업 스토어',
+        description: '4/12 성수동',
+        webUrl: 'https://example.com/popup',
+      },
+      audienceId,
+      schedule: { kind: 'now', timeZone: 'Asia/Seoul' },
+      ratePerSecond: 5,
+      quietHours: true,
+    });
+    expect(created.status).toBe(201);
+    // Quiet hours around now in the channel's zone.
+    await setQuietHours(seoulTime(-2), seoulTime(2));
+    const session = await signInAs(browser, app, Role.Scheduler);
+    try {
+      const { page, shell } = session;
+      const show = new BlastShowPage(page, shell);
+      await show.open(created.body.id);
+      await page.click('[data-testid="blast-start"]');
+      const notice = await page.waitForSelector('[data-testid="blast-quiet-notice"]');
+      expect(await notice.textContent()).toBe(
+        `지금은 야간 발송 제한 시간입니다 — ${seoulTime(2)}에 시작됩니다.`,
+      );
+      await page.waitForSelector('[data-testid="blast-start-estimate"]:has-text("대기")');
+      await shot(page, 'blast-quiet-start-ko');
+      await page.click(show.elements.confirm);
+
+      await show.waitForState('paused');
+      const resume = page.locator(show.elements.command('resume'));
+      expect(await resume.isDisabled()).toBe(true);
+      expect(await page.textContent('[data-testid="run-resume-hint"]')).toContain(
+        '야간 발송 제한 시간에는 재개할 수 없습니다.',
+      );
+      expect(await page.textContent('[data-testid="run-heading"]')).toContain('시작');
+      await shot(page, 'blast-quiet-paused-ko');
+
+      await show.take('cancel');
+      await show.waitForState('cancelled');
+      expect(await show.percentText()).toBe('0%');
+      expect(await page.textContent('[data-testid="run-done"]')).toBe(`0 / ${RECIPIENTS}`);
+      await page.waitForSelector(`${show.elements.ledgerRows}:has-text("회차 취소로 보내지 않음")`);
+      await shot(page, 'blast-cancelled-ko');
+
+      await shell.switchLanguage('English');
+      await page.waitForSelector(
+        `${show.elements.ledgerRows}:has-text("Not sent: the run was cancelled")`,
+      );
+      expect(await show.percentText()).toBe('0%');
+      await shot(page, 'blast-cancelled-en');
+    } finally {
+      await session.close();
+      await setQuietHours('21:00', '08:00');
     }
   });
 

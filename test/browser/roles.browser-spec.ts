@@ -13,10 +13,11 @@ import { type ConsoleStack, Role, startConsoleStack, TEST_PASSWORD } from './sup
 
 jest.setTimeout(120_000);
 
-/** What each role's menu holds (react-admin hides what the role's permissions do not allow). */
+/** What each role's menu holds ('' is its home); react-admin hides what the role may not see. */
 const MENU: Record<Role, string[]> = {
-  [Role.Marketer]: ['campaigns', 'calendar', 'unmanaged-events', 'subscribe-calendars'],
+  [Role.Marketer]: ['', 'campaigns', 'calendar', 'unmanaged-events', 'subscribe-calendars'],
   [Role.Manager]: [
+    '',
     'reach',
     'campaigns',
     'calendar',
@@ -29,6 +30,7 @@ const MENU: Record<Role, string[]> = {
     'audit-log',
   ],
   [Role.Scheduler]: [
+    '',
     'campaigns',
     'calendar',
     'unmanaged-events',
@@ -38,6 +40,7 @@ const MENU: Record<Role, string[]> = {
     'blasts',
   ],
   [Role.Admin]: [
+    '',
     'reach',
     'campaigns',
     'calendar',
@@ -161,7 +164,10 @@ describe('each role sees only what it may', () => {
       expect(await page.$(list.elements.row('Only in the second shop'))).toBeNull();
       expect(await shell.menuTargets()).toEqual(MENU[Role.Marketer]);
 
+      // A switch leads to the home of the role held in that channel.
       await shell.switchChannel('Second shop');
+      await page.waitForSelector('[data-testid="role-home"][data-role="admin"]');
+      await list.open();
       await page.waitForSelector(list.elements.row('Only in the second shop'));
       expect(await page.$(list.elements.row('Role check'))).toBeNull();
       // An admin of both channels, but not an instance operator: no queue board.

@@ -21,6 +21,7 @@ import { AppShell } from './pages/app-shell.page';
 import { BlastShowPage } from './pages/blast-show.page';
 import { BlastWizardPage } from './pages/blast-wizard.page';
 import { CampaignShowPage } from './pages/campaign-show.page';
+import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 import { ReachDashboardPage } from './pages/reach-dashboard.page';
 import { RecipientsPage } from './pages/recipients.page';
@@ -34,6 +35,7 @@ import {
   startConsoleStack,
   TEST_PASSWORD,
 } from './support/console-stack';
+import { type HomeSeed, seedHomes } from './support/home-seed';
 
 const OUT = path.join(repositoryRoot, 'docs', 'screenshots');
 const DAY_MS = 24 * 3600 * 1000;
@@ -573,8 +575,73 @@ async function webhookScreens(browser: Browser, app: ConsoleStack, locale: 'ko' 
   }
 }
 
+const HOME_BLOCKS: Record<Role, string[]> = {
+  [Role.Manager]: ['approvals'],
+  [Role.Marketer]: ['rejected', 'drifted'],
+  [Role.Scheduler]: ['running', 'next'],
+  [Role.Admin]: ['keys', 'webhooks'],
+};
+
+/** Each role's home, and the approve dialog with the changes since the last approval. */
+async function homeScreens(
+  browser: Browser,
+  app: ConsoleStack,
+  seeded: HomeSeed,
+  locale: 'ko' | 'en',
+) {
+  for (const role of Object.values(Role)) {
+    const { page, shell } = await signedIn(browser, app, role, locale);
+    const home = new HomePage(page, shell);
+    await home.open(role);
+    for (const block of HOME_BLOCKS[role]) {
+      // Headlines show their count once the answer is in; rows follow.
+      await page.locator(`${home.elements.title(block)} .MuiSkeleton-root`).waitFor({
+        state: 'detached',
+      });
+    }
+    if (role === Role.Scheduler) {
+      await page.waitForSelector(
+        `${home.elements.rows('running')} [data-testid="run-progress-bar"]`,
+      );
+    }
+    await shoot(page, `${locale}-60-home-${role}`);
+    if (role === Role.Manager) {
+      await page.click(`${home.elements.rows('approvals')} >> text=Autumn market`);
+      await page.waitForURL(new RegExp(`#/campaigns/${seeded.waitingId}/show`));
+      await page.click(new CampaignShowPage(page, shell).elements.step('approve'));
+      await page.waitForSelector(`${home.elements.approvalDiff} [data-testid="revision-diff"]`);
+      await shoot(page, `${locale}-61-approve-diff`);
+    }
+    await page.context().close();
+  }
+}
+
+/** `npm run screenshots -- home`: only the home screens (and their seed), in both languages. */
+async function homeOnly(browser: Browser): Promise<void> {
+  const app = await startConsoleStack();
+  try {
+    await seed(app);
+    const seeded = await seedHomes(app);
+    for (const locale of ['ko', 'en'] as const) {
+      console.log(`› Home screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
+      await homeScreens(browser, app, seeded, locale);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  if (process.argv.includes('home')) {
+    const browser = await launchBrowser();
+    try {
+      await homeOnly(browser);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   console.log('› Starting the console (test stack) and seeding campaigns');
   // The webhook screens' receiver listens on this machine, which webhooks reach only when admitted.
   const app = await startConsoleStack({ env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
@@ -596,6 +663,12 @@ async function main(): Promise<void> {
     for (const locale of ['ko', 'en'] as const) {
       console.log(`› Webhook screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
       await webhookScreens(browser, app, locale);
+    }
+    // Last: the homes' seed sends back, pauses and edits at Kakao, which the screens above avoid.
+    const homes = await seedHomes(app);
+    for (const locale of ['ko', 'en'] as const) {
+      console.log(`› Home screens in ${locale === 'ko' ? 'Korean' : 'English'}`);
+      await homeScreens(browser, app, homes, locale);
     }
     console.log('› A second channel with the demo history, for the reach dashboard');
     const history = await startConsoleStack();

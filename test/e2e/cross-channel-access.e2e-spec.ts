@@ -213,6 +213,11 @@ describe('cross-channel access: every id-taking route, the progress stream, blas
         body: { version: 1, name: 'Hijacked' },
       },
       {
+        route: 'POST /channels/:id/kakao-keys/test',
+        method: 'POST',
+        path: `/api/channels/${channel}/kakao-keys/test`,
+      },
+      {
         route: 'POST /channels/:id/ingest-keys',
         method: 'POST',
         path: `/api/channels/${channel}/ingest-keys`,
@@ -241,6 +246,11 @@ describe('cross-channel access: every id-taking route, the progress stream, blas
         path: `/api/audiences/${v.audienceId}/size`,
       },
       {
+        route: 'GET /audiences/:id/members',
+        method: 'GET',
+        path: `/api/audiences/${v.audienceId}/members`,
+      },
+      {
         route: 'PUT /audiences/:id',
         method: 'PUT',
         path: `/api/audiences/${v.audienceId}`,
@@ -267,6 +277,12 @@ describe('cross-channel access: every id-taking route, the progress stream, blas
       },
       { route: 'GET /blasts/:id', method: 'GET', path: `/api/blasts/${v.blastId}` },
       {
+        route: 'POST /blasts/:id/duplicate',
+        method: 'POST',
+        path: `/api/blasts/${v.blastId}/duplicate`,
+        body: {},
+      },
+      {
         route: 'POST /blasts/:id/start',
         method: 'POST',
         path: `/api/blasts/${v.blastId}/start`,
@@ -276,6 +292,11 @@ describe('cross-channel access: every id-taking route, the progress stream, blas
         method: 'POST',
         path: `/api/blasts/${v.blastId}/test-send`,
         body: { recipientId: v.recipientId },
+      },
+      {
+        route: 'GET /blasts/:id/estimate',
+        method: 'GET',
+        path: `/api/blasts/${v.blastId}/estimate`,
       },
       { route: 'GET /blasts/:id/runs', method: 'GET', path: `/api/blasts/${v.blastId}/runs` },
       { route: 'GET /blast-runs/:runId', method: 'GET', path: `/api/blast-runs/${v.runId}` },

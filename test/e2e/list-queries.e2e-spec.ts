@@ -41,7 +41,7 @@ describe('list queries on every list route', () => {
     { name: 'channels', path: () => '/api/channels', textKey: 'q', listKeys: ['id'] },
     { name: 'audit log', path: () => '/api/audit-log', textKey: 'entityId', listKeys: ['action'] },
     { name: 'audiences', path: () => '/api/audiences', textKey: 'q', listKeys: ['id', 'kind'] },
-    { name: 'blasts', path: () => '/api/blasts', listKeys: [] },
+    { name: 'blasts', path: () => '/api/blasts', listKeys: ['state'] },
     {
       name: 'run deliveries',
       path: () => `/api/blast-runs/${runId}/deliveries`,

@@ -6,7 +6,7 @@ import { authProvider } from '@admin/authProvider';
 import blasts from '@admin/blasts';
 import campaigns from '@admin/campaigns';
 import channels from '@admin/channels';
-import { ReachLanding } from '@admin/dashboard/ReachLanding';
+import { RoleHome } from '@admin/dashboard/home/RoleHome';
 import { dataProvider } from '@admin/dataProvider';
 import { i18nProvider } from '@admin/i18n/i18nProvider';
 import { ConsoleLayout } from '@admin/layout/ConsoleLayout';
@@ -34,7 +34,7 @@ export function App() {
       // The layout sends visitors without a session to the sign-in form at once (SignedInOnly);
       // react-admin's `requireAuth` logged out and re-checked over and over before showing it.
       layout={ConsoleLayout}
-      dashboard={ReachLanding}
+      dashboard={RoleHome}
       theme={theme}
       disableTelemetry
     >

@@ -16,6 +16,7 @@ import {
   type Holiday,
   type KakaoCopy,
 } from '@admin/campaigns/types';
+import { type KakaoKeysCheck } from '@admin/channels/types';
 import { reachSearch } from '@admin/dashboard/reachLogic';
 import { type ReachQuery, type ReachSeries, type ReachSummary } from '@admin/dashboard/types';
 import {
@@ -47,6 +48,20 @@ export interface ConsoleDataProvider extends DataProvider {
   publish(id: Identifier): Promise<{ data: Campaign }>;
   unpublish(id: Identifier): Promise<{ data: Campaign }>;
   unarchive(id: Identifier): Promise<{ data: Campaign }>;
+  /** Every recipient the list shows (its filter and sort) as CSV, headers in `locale`. */
+  exportRecipients(query: {
+    filter: object;
+    sort: { field: string; order: string };
+    locale: string;
+  }): Promise<{ data: Blob }>;
+  /** One harmless Kakao call per saved key of the channel: does Kakao take it? */
+  testKakaoKeys(channelId: Identifier): Promise<{ data: KakaoKeysCheck }>;
+  /** A new draft copied from a campaign or a blast, named `name`. */
+  duplicate(
+    resource: 'campaigns' | 'blasts',
+    id: Identifier,
+    name: string,
+  ): Promise<{ data: { id: Identifier; name: string } }>;
   restore(id: Identifier, revision: number, version?: number): Promise<{ data: Campaign }>;
   revisions(id: Identifier): Promise<{ data: CampaignRevision[] }>;
   diff(id: Identifier, from: number, to: number): Promise<{ data: FieldChange[] }>;
@@ -71,7 +86,13 @@ export interface ConsoleDataProvider extends DataProvider {
   importCsv(target: ImportTarget, file: File): Promise<{ data: RecipientImport }>;
   /** The rejected rows of an import as CSV, fetched with the session's headers. */
   importErrors(id: Identifier): Promise<{ data: Blob }>;
-  blastEstimate(audienceId: Identifier, ratePerSecond: number): Promise<{ data: BlastEstimate }>;
+  blastEstimate(
+    audienceId: Identifier,
+    ratePerSecond: number,
+    quietHours?: boolean,
+  ): Promise<{ data: BlastEstimate }>;
+  /** The estimate of a saved blast if it were started now, quiet-hours wait included. */
+  blastStartEstimate(id: Identifier): Promise<{ data: BlastEstimate }>;
   startBlast(id: Identifier): Promise<{ data: BlastRun }>;
   testSendBlast(id: Identifier, recipientId: Identifier): Promise<{ data: { sent: true } }>;
   blastRuns(id: Identifier): Promise<{ data: BlastRun[] }>;
@@ -119,6 +140,7 @@ const resourcePath = (resource: string): string => RESOURCE_PATHS[resource] ?? r
 /** Lists of one parent record, at `<parent>/:id/<list>` (react-admin's getManyReference). */
 const NESTED_LISTS: Readonly<Record<string, { parent: string; list: string }>> = {
   'recipient-deliveries': { parent: 'recipients', list: 'deliveries' },
+  'audience-members': { parent: 'audiences', list: 'members' },
   'webhook-deliveries': { parent: 'webhooks', list: 'deliveries' },
 };
 
@@ -162,6 +184,8 @@ export function createDataProvider(options: DataProviderOptions): ConsoleDataPro
     publish: (id) => post(`/campaigns/${path(id)}/publish`),
     unpublish: (id) => post(`/campaigns/${path(id)}/unpublish`),
     unarchive: (id) => post(`/campaigns/${path(id)}/unarchive`),
+    testKakaoKeys: (channelId) => post(`/channels/${path(channelId)}/kakao-keys/test`),
+    duplicate: (resource, id, name) => post(`/${resource}/${path(id)}/duplicate`, { name }),
     restore: (id, revision, version) =>
       post(`/campaigns/${path(id)}/restore/${revision}`, version === undefined ? {} : { version }),
     revisions: (id) => get(`/campaigns/${path(id)}/revisions`),
@@ -192,14 +216,28 @@ export function createDataProvider(options: DataProviderOptions): ConsoleDataPro
       const { json } = await http(`${apiUrl}${url}`, { method: 'POST', body: form });
       return { data: json as RecipientImport };
     },
+    async exportRecipients({ filter, sort, locale }) {
+      const search = new URLSearchParams({
+        filter: JSON.stringify(filter),
+        sort: JSON.stringify([sort.field, sort.order]),
+      });
+      const { body } = await http(`${apiUrl}/recipients/export.csv?${search.toString()}`, {
+        headers: new Headers({ Accept: 'text/csv', 'Accept-Language': locale }),
+      });
+      // Reading the answer as text drops the BOM that tells spreadsheets it is UTF-8.
+      return {
+        data: new Blob(['\uFEFF', body.replace(/^\uFEFF/, '')], { type: 'text/csv;charset=utf-8' }),
+      };
+    },
     async importErrors(id) {
       const { body } = await http(`${apiUrl}/recipients/imports/${path(id)}/errors.csv`, {
         headers: { Accept: 'text/csv' },
       });
       return { data: new Blob([body], { type: 'text/csv;charset=utf-8' }) };
     },
-    blastEstimate: (audienceId, ratePerSecond) =>
-      post('/blasts/estimate', { audienceId, ratePerSecond }),
+    blastEstimate: (audienceId, ratePerSecond, quietHours = false) =>
+      post('/blasts/estimate', { audienceId, ratePerSecond, quietHours }),
+    blastStartEstimate: (id) => get(`/blasts/${path(id)}/estimate`),
     startBlast: (id) => post(`/blasts/${path(id)}/start`),
     testSendBlast: (id, recipientId) => post(`/blasts/${path(id)}/test-send`, { recipientId }),
     blastRuns: (id) => get(`/blasts/${path(id)}/runs`),

@@ -7,7 +7,7 @@ import { AudiencesModule } from '@app/audiences';
 import { AuditModule } from '@app/audit';
 import { BlastsModule } from '@app/blasts';
 import { CampaignsModule } from '@app/campaigns';
-import { ChannelsModule } from '@app/channels';
+import { ChannelKeyCheckModule, ChannelsModule } from '@app/channels';
 import { SecretsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -52,6 +52,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AccessModule,
     AuditModule,
     ChannelsModule,
+    ChannelKeyCheckModule,
     CampaignsModule,
     RecipientsModule,
     AudiencesModule,

@@ -32,3 +32,16 @@ export class AudienceListFilter {
   @FilterUuids({ maxItems: 200 })
   id?: string[];
 }
+
+export const AUDIENCE_MEMBER_LIST_RULES: ListQueryRules = {
+  sortable: ['createdAt', 'nickname', 'kakaoUserId', 'consentState'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  maxPageSize: 200,
+};
+
+/** `filter` of `GET /api/audiences/:id/members`. */
+export class AudienceMemberListFilter {
+  /** Nickname (substring) or Kakao user id (exact). */
+  @FilterText({ maxLength: 100, trim: true })
+  q?: string;
+}

@@ -149,6 +149,11 @@ export interface AudienceSize {
   matching: number;
 }
 
+/** A row of `GET /api/audiences`: the audience and its size now (null if it could not be counted). */
+export interface AudienceListItem extends AudienceResponse {
+  size: AudienceSize | null;
+}
+
 export interface AudiencePreview extends AudienceSize {
   /** Up to 10 recipients that may be messaged, by id. */
   sample: RecipientResponse[];

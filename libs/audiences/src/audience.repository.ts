@@ -20,6 +20,13 @@ const SORT_COLUMN: Record<string, string> = {
   kind: 'a.kind',
 };
 
+const MEMBER_SORT_COLUMN: Record<string, string> = {
+  createdAt: 'r.created_at',
+  nickname: 'r.nickname',
+  kakaoUserId: 'r.kakao_user_id',
+  consentState: 'r.consent_state',
+};
+
 // A live-size query over a big table must not hold a connection for ever.
 const PREVIEW_TIMEOUT_MS = 15_000;
 
@@ -177,6 +184,63 @@ export class AudienceRepository {
         : [channelId, limit, after, ...params.values],
     );
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * One page of the audience's members whatever their consent (a member table shows who opted
+   * out too), with the total; `q` is a nickname substring or an exact Kakao user id.
+   */
+  async memberPage(
+    channelId: string,
+    membership: MembershipSql,
+    q: string | undefined,
+    query: ListQuery,
+  ): Promise<Page<RecipientEntity>> {
+    const params = new SqlParams(0);
+    const channel = params.add(channelId, 'uuid');
+    const search =
+      q === undefined || q === ''
+        ? ''
+        : `AND (r.nickname ILIKE ${params.add(
+            `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+            'text',
+          )} OR r.kakao_user_id = ${params.add(q, 'text')})`;
+    const where = membership(params);
+    const filtered = `FROM recipients r WHERE r.channel_id = ${channel} ${search} AND ${where}`;
+    const order = MEMBER_SORT_COLUMN[query.sort.field] ?? 'r.created_at';
+    const direction = query.sort.order === 'ASC' ? 'ASC' : 'DESC';
+    const paging = new SqlParams(params.values.length);
+    const limit = paging.add(query.range.end - query.range.start + 1, 'int');
+    const offset = paging.add(query.range.start, 'int');
+    const [rows, counted] = await this.withTimeout(
+      async (manager): Promise<[{ id: string }[], { total: string }[]]> => [
+        await manager.query<{ id: string }[]>(
+          `SELECT r.id ${filtered}
+          ORDER BY ${order} ${direction} NULLS LAST, r.id ${direction}
+          LIMIT ${limit} OFFSET ${offset}`,
+          [...params.values, ...paging.values],
+        ),
+        await manager.query<{ total: string }[]>(
+          `SELECT count(*) AS total ${filtered}`,
+          params.values,
+        ),
+      ],
+    );
+    const total = Number(counted[0]?.total ?? 0);
+    if (rows.length === 0) {
+      return { items: [], total };
+    }
+    const byId = new Map(
+      (
+        await this.dataSource
+          .getRepository(RecipientEntity)
+          .find({ where: { id: In(rows.map((row) => row.id)) } })
+      ).map((recipient) => [recipient.id, recipient]),
+    );
+    return {
+      items: rows.flatMap((row) => byId.get(row.id) ?? []),
+      total,
+    };
   }
 
   /** Up to `limit` active members, as entities, by id. */

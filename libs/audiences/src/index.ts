@@ -8,10 +8,16 @@ export {
 export type {
   AudienceMembersResult,
   AudiencePreview,
+  AudienceListItem,
   AudienceResponse,
   AudienceSize,
 } from './audience.dto';
-export { AUDIENCE_LIST_RULES, AudienceListFilter } from './audience-list.filter';
+export {
+  AUDIENCE_LIST_RULES,
+  AUDIENCE_MEMBER_LIST_RULES,
+  AudienceListFilter,
+  AudienceMemberListFilter,
+} from './audience-list.filter';
 export { AudienceKind } from './audience.entity';
 export type { AudienceEntity } from './audience.entity';
 export { OPERATORS, RULE_LIMITS, validateExclusions, validateRuleGroup } from './audience-rules';

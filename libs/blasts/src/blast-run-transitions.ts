@@ -8,6 +8,9 @@ import { BlastLedgerRepository } from './blast-ledger.repository';
 import { BlastRunEntity } from './blast-run.entity';
 import { type PauseReason, RunState } from './blast.enums';
 
+/** Extra work written in a transition's transaction when the state did change (an audit row). */
+export type TransitionHook = (manager: EntityManager, run: BlastRunEntity) => Promise<void>;
+
 /** The run an UPDATE … RETURNING completed. */
 interface CompletedRun {
   blastId: string;
@@ -65,6 +68,7 @@ export class BlastRunTransitions {
     reason: PauseReason,
     resumeAt: Date | null,
     from: readonly RunState[] = [RunState.Sending],
+    onChange?: TransitionHook,
   ): Promise<boolean> {
     return this.transactions.run(async (manager) => {
       const run = await this.lock(manager, runId);
@@ -84,6 +88,7 @@ export class BlastRunTransitions {
           resumeAt: resumeAt?.toISOString() ?? null,
         });
       }
+      await onChange?.(manager, run);
       return true;
     });
   }
@@ -92,16 +97,19 @@ export class BlastRunTransitions {
    * Paused → sending. `due` resumes only a run whose automatic pause (quota, quiet hours) has
    * run out; a manual pause waits for a person.
    */
-  async resume(runId: string, due = false): Promise<boolean> {
-    const [, changed] = await this.transactions.run((manager) =>
-      manager.query<[unknown[], number]>(
+  resume(runId: string, due = false, onChange?: TransitionHook): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      const [, changed] = await manager.query<[unknown[], number]>(
         `UPDATE blast_runs SET state = 'sending', pause_reason = NULL, resume_at = NULL, updated_at = now()
          WHERE id = $1 AND state = 'paused'
            AND (NOT $2 OR (pause_reason <> 'manual' AND resume_at <= now()))`,
         [runId, due],
-      ),
-    );
-    return changed > 0;
+      );
+      if (changed > 0 && onChange) {
+        await onChange(manager, await manager.findOneByOrFail(BlastRunEntity, { id: runId }));
+      }
+      return changed > 0;
+    });
   }
 
   /**
@@ -152,7 +160,7 @@ export class BlastRunTransitions {
   }
 
   /** Any state but completed or cancelled → cancelled; what was still pending stays as counted. */
-  cancel(runId: string): Promise<boolean> {
+  cancel(runId: string, onChange?: TransitionHook): Promise<boolean> {
     return this.transactions.run(async (manager) => {
       const run = await this.lock(manager, runId);
       if (!run || run.state === RunState.Completed || run.state === RunState.Cancelled) {
@@ -173,6 +181,7 @@ export class BlastRunTransitions {
         total: Object.values(counts).reduce((sum, count) => sum + count, 0),
         counts,
       });
+      await onChange?.(manager, run);
       return true;
     });
   }

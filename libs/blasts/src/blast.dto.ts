@@ -171,6 +171,11 @@ export class EstimateBlastDto {
   @Min(1)
   @Max(100_000)
   ratePerSecond!: number;
+
+  /** Whether the blast keeps quiet hours: the estimate then includes the wait for them to end. */
+  @IsOptional()
+  @IsBoolean()
+  quietHours?: boolean;
 }
 
 export class TestSendDto {

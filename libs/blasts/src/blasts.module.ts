@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AudiencesModule } from '@app/audiences';
+import { AuditModule } from '@app/audit';
 import { CampaignsModule } from '@app/campaigns';
 import { ChannelsModule } from '@app/channels';
 import { RecipientsModule } from '@app/recipients';
@@ -24,6 +25,7 @@ export const BLAST_ENTITIES = [BlastEntity, BlastRunEntity, BlastDeliveryEntity]
 @Module({
   imports: [
     TypeOrmModule.forFeature(BLAST_ENTITIES),
+    AuditModule,
     AudiencesModule,
     RecipientsModule,
     TrackingModule,

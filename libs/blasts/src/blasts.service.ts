@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 
 import { AudiencesService } from '@app/audiences';
+import { type AuditActor, AuditService } from '@app/audit';
 import { CampaignsService, SubscribeCalendarsService } from '@app/campaigns';
+import { ChannelsService } from '@app/channels';
 import { type ListQuery, type Page } from '@app/common';
+import { TransactionRunner } from '@app/database';
 import { KakaoClient, prepareTemplate } from '@app/kakao-client';
 import { RecipientsService } from '@app/recipients';
 
@@ -16,6 +19,7 @@ import {
   type RecipientDeliveryRow,
   type TrackedDelivery,
 } from './blast-ledger.repository';
+import { type BlastListFilter } from './blast-list.filter';
 import { BlastRunScheduler } from './blast-run-scheduler.service';
 import { BlastRunTransitions } from './blast-run-transitions';
 import { BlastRunEntity } from './blast-run.entity';
@@ -31,14 +35,24 @@ import { type CreateBlastDto } from './blast.dto';
 import { BlastEntity, type BlastMessage } from './blast.entity';
 import { BlastState, DeliveryMode, DeliveryState, PauseReason, RunState } from './blast.enums';
 import { BlastErrorCode, BlastException } from './blast.exception';
+import { isQuiet, quietEndsAt } from './quiet-hours';
 import { SendRateMeter } from './send-rate-meter';
 
 /** Kakao's documented daily message quota per app (section 10). */
 export const DAILY_MESSAGE_QUOTA = 30_000;
 const FRIENDS_MODE_MAX_RECIPIENTS = 500;
 
-export interface BlastActor {
-  userId: string | null;
+/** "<name> (copy)", shortened to the 100 characters a blast name may have. */
+function copyOf(name: string): string {
+  const suffix = ' (copy)';
+  return `${[...name]
+    .slice(0, 100 - suffix.length)
+    .join('')
+    .trimEnd()}${suffix}`;
+}
+
+/** Who acts on a blast, in which channel, from where: every blast action is audited. */
+export interface BlastActor extends AuditActor {
   channelId: string;
 }
 
@@ -47,6 +61,10 @@ export interface BlastEstimate {
   durationSeconds: number;
   quotaDays: number;
   ratePerSecond: number;
+  /** When the first sends are held by the channel's quiet hours: the end of that window. */
+  quietUntil: string | null;
+  /** Seconds from the requested start until sending begins (the quiet-hours wait). */
+  waitSeconds: number;
 }
 
 export interface RunProgress {
@@ -63,6 +81,18 @@ export interface RunProgress {
 }
 
 const RATE_WINDOW_MS = 10_000;
+
+/** What the audit log keeps of a new blast. */
+function createdRecord(blast: BlastEntity): Record<string, unknown> {
+  return {
+    name: blast.name,
+    audienceId: blast.audienceId,
+    schedule: blast.schedule,
+    ratePerSecond: blast.ratePerSecond,
+    quietHours: blast.quietHours,
+    deliveryMode: blast.deliveryMode,
+  };
+}
 
 @Injectable()
 export class BlastsService implements OnModuleInit {
@@ -81,7 +111,40 @@ export class BlastsService implements OnModuleInit {
     private readonly recipients: RecipientsService,
     private readonly kakao: KakaoClient,
     private readonly transitions: BlastRunTransitions,
+    private readonly channels: ChannelsService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
+
+  /** One audit row for a blast action, in the caller's transaction. */
+  private recordAction(
+    manager: EntityManager,
+    actor: BlastActor,
+    action: string,
+    blastId: string,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action: `blast.${action}`,
+      entityType: 'blast',
+      entityId: blastId,
+      after,
+    });
+  }
+
+  /** A run action's audit hook: the blast, its run and how many recipients the run has. */
+  private runAudit(actor: BlastActor, action: string) {
+    return async (manager: EntityManager, run: BlastRunEntity): Promise<void> => {
+      const blast = await manager.findOneByOrFail(BlastEntity, { id: run.blastId });
+      const counts = await this.ledger.counts(run.id, manager);
+      await this.recordAction(manager, actor, action, run.blastId, {
+        name: blast.name,
+        runId: run.id,
+        recipients: Object.values(counts).reduce((sum, count) => sum + count, 0),
+      });
+    };
+  }
 
   /** Recipient detail pages show every delivery the ledger holds for the person. */
   onModuleInit(): void {
@@ -113,9 +176,10 @@ export class BlastsService implements OnModuleInit {
     return this.ledger.trackedDelivery(deliveryId);
   }
 
-  async list(channelId: string, query: ListQuery): Promise<Page<BlastEntity>> {
+  async list(channelId: string, query: ListQuery<BlastListFilter>): Promise<Page<BlastEntity>> {
+    const states = query.filter.state;
     const [items, total] = await this.blasts.findAndCount({
-      where: { channelId },
+      where: { channelId, ...(states ? { state: In(states) } : {}) },
       order: { [query.sort.field]: query.sort.order, id: query.sort.order },
       skip: query.range.start,
       take: query.range.end - query.range.start + 1,
@@ -200,37 +264,121 @@ export class BlastsService implements OnModuleInit {
       });
     }
     const kakaoTargetId = await this.kakaoTargetOf(actor.channelId, message);
-    return this.blasts.save(
-      this.blasts.create({
-        channelId: actor.channelId,
-        name: input.name.trim(),
-        state: BlastState.Draft,
-        message,
-        kakaoTargetId,
-        audienceId: input.audienceId,
-        schedule: input.schedule,
-        ratePerSecond: input.ratePerSecond,
-        quietHours: input.quietHours ?? true,
-        frequencyCap: input.frequencyCap ?? null,
-        deliveryMode: mode,
-        senderRecipientId: input.senderRecipientId ?? null,
-        createdBy: actor.userId,
-      }),
-    );
+    return this.transactions.run(async (manager) => {
+      const saved = await manager.save(
+        manager.create(BlastEntity, {
+          channelId: actor.channelId,
+          name: input.name.trim(),
+          state: BlastState.Draft,
+          message,
+          kakaoTargetId,
+          audienceId: input.audienceId,
+          schedule: input.schedule,
+          ratePerSecond: input.ratePerSecond,
+          quietHours: input.quietHours ?? true,
+          frequencyCap: input.frequencyCap ?? null,
+          deliveryMode: mode,
+          senderRecipientId: input.senderRecipientId ?? null,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.recordAction(manager, actor, 'create', saved.id, createdRecord(saved));
+      return saved;
+    });
   }
 
+  /**
+   * A new draft with another blast's message, audience, pace and options, named `name` or
+   * "<name> (copy)". A one-off time already past becomes "now": it could never run as set.
+   */
+  async duplicate(actor: BlastActor, id: string, input: { name?: string }): Promise<BlastEntity> {
+    const source = await this.get(actor.channelId, id);
+    const name = (input.name ?? copyOf(source.name)).trim();
+    if (!name || name.length > 100) {
+      throw new BlastException(BlastErrorCode.Invalid, 'Invalid blast: name', {
+        name: 'must be 1 to 100 characters',
+      });
+    }
+    const at = source.schedule.kind === 'at' ? scheduleInstant(source.schedule) : null;
+    const schedule =
+      at && at <= new Date()
+        ? { kind: 'now' as const, timeZone: source.schedule.timeZone }
+        : source.schedule;
+    return this.transactions.run(async (manager) => {
+      const saved = await manager.save(
+        manager.create(BlastEntity, {
+          channelId: actor.channelId,
+          name,
+          state: BlastState.Draft,
+          message: source.message,
+          kakaoTargetId: source.kakaoTargetId,
+          audienceId: source.audienceId,
+          schedule,
+          ratePerSecond: source.ratePerSecond,
+          quietHours: source.quietHours,
+          frequencyCap: source.frequencyCap,
+          deliveryMode: source.deliveryMode,
+          senderRecipientId: source.senderRecipientId,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.recordAction(manager, actor, 'create', saved.id, {
+        ...createdRecord(saved),
+        duplicatedFrom: source.id,
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * Recipients, sending time at the pace, quota days, and, when quiet hours apply, how long the
+   * first sends wait for the channel's window (in its zone) to end after `startAt`.
+   */
   async estimate(
     channelId: string,
     audienceId: string,
     ratePerSecond: number,
+    quietHours = false,
+    startAt: Date = new Date(),
   ): Promise<BlastEstimate> {
     const recipients = await this.audiences.count(channelId, audienceId);
+    let quietUntil: Date | null = null;
+    if (quietHours && recipients > 0) {
+      const channel = await this.channels.get(channelId);
+      const window = { start: channel.quietHoursStart, end: channel.quietHoursEnd };
+      if (isQuiet(startAt, channel.timeZone, window)) {
+        quietUntil = quietEndsAt(startAt, channel.timeZone, window);
+      }
+    }
     return {
       recipients,
       ratePerSecond,
       durationSeconds: Math.ceil(recipients / Math.max(1, ratePerSecond)),
       quotaDays: Math.max(1, Math.ceil(recipients / DAILY_MESSAGE_QUOTA)),
+      quietUntil: quietUntil?.toISOString() ?? null,
+      waitSeconds: quietUntil
+        ? Math.max(0, Math.ceil((quietUntil.getTime() - startAt.getTime()) / 1000))
+        : 0,
     };
+  }
+
+  /** The estimate of a saved blast as it would start now: its audience, pace and schedule. */
+  async estimateStart(channelId: string, id: string): Promise<BlastEstimate> {
+    const blast = await this.get(channelId, id);
+    const now = new Date();
+    const at =
+      blast.schedule.kind === 'now'
+        ? now
+        : blast.schedule.kind === 'at'
+          ? scheduleInstant(blast.schedule)
+          : occurrenceAfter(blast.schedule, now);
+    return this.estimate(
+      channelId,
+      blast.audienceId,
+      blast.ratePerSecond,
+      blast.quietHours,
+      at && at > now ? at : now,
+    );
   }
 
   /** Starts the blast: now, at its local time, or its recurring schedule's next occurrence. */
@@ -251,10 +399,19 @@ export class BlastsService implements OnModuleInit {
         schedule: 'has no occurrence',
       });
     }
-    await this.blasts.update(
-      { id },
-      { state: blast.schedule.kind === 'now' ? BlastState.Active : BlastState.Scheduled },
-    );
+    const recipients = await this.audiences.count(actor.channelId, blast.audienceId);
+    await this.transactions.run(async (manager) => {
+      await manager.update(
+        BlastEntity,
+        { id },
+        { state: blast.schedule.kind === 'now' ? BlastState.Active : BlastState.Scheduled },
+      );
+      await this.recordAction(manager, actor, 'start', id, {
+        name: blast.name,
+        scheduledAt: at.toISOString(),
+        recipients,
+      });
+    });
     return this.scheduler.scheduleRun(blast, at);
   }
 
@@ -309,35 +466,62 @@ export class BlastsService implements OnModuleInit {
     return elapsedMs > 0 ? Math.round((sent / (elapsedMs / 1000)) * 10) / 10 : 0;
   }
 
-  async pause(channelId: string, runId: string): Promise<RunProgress> {
+  async pause(actor: BlastActor, runId: string): Promise<RunProgress> {
+    const { channelId } = actor;
     const run = await this.run(channelId, runId);
     if (run.state !== RunState.Sending && run.state !== RunState.Paused) {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be paused`);
     }
-    await this.transitions.pause(runId, PauseReason.Manual, null, [
-      RunState.Sending,
-      RunState.Paused,
-    ]);
+    await this.transitions.pause(
+      runId,
+      PauseReason.Manual,
+      null,
+      [RunState.Sending, RunState.Paused],
+      this.runAudit(actor, 'pause'),
+    );
     return this.progress(channelId, runId);
   }
 
-  async resume(channelId: string, runId: string): Promise<RunProgress> {
+  /**
+   * Resumes a paused run. A quiet-hours pause is refused while the channel's window still holds:
+   * the sender pauses only when everyone it had left was asleep, so resuming then would send
+   * nothing and pause again; the run resumes by itself when the window ends.
+   */
+  async resume(actor: BlastActor, runId: string): Promise<RunProgress> {
+    const { channelId } = actor;
     const run = await this.run(channelId, runId);
     if (run.state !== RunState.Paused) {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be resumed`);
     }
-    if (await this.transitions.resume(runId)) {
+    if (run.pauseReason === PauseReason.QuietHours) {
+      const channel = await this.channels.get(channelId);
+      const window = { start: channel.quietHoursStart, end: channel.quietHoursEnd };
+      const now = new Date();
+      if (isQuiet(now, channel.timeZone, window)) {
+        const resumeAt = quietEndsAt(now, channel.timeZone, window).toISOString();
+        throw new BlastException(
+          BlastErrorCode.WrongState,
+          `Quiet hours: the run resumes by itself at ${resumeAt}`,
+          undefined,
+          { reason: 'quiet_hours', resumeAt },
+        );
+      }
+    }
+    if (await this.transitions.resume(runId, false, this.runAudit(actor, 'resume'))) {
+      // Readings from before the pause would make the rate look slow and the ETA long.
+      this.rates.forget(runId);
       await this.scheduler.reconcileRun(runId);
     }
     return this.progress(channelId, runId);
   }
 
-  async cancel(channelId: string, runId: string): Promise<RunProgress> {
+  async cancel(actor: BlastActor, runId: string): Promise<RunProgress> {
+    const { channelId } = actor;
     const run = await this.run(channelId, runId);
     if (run.state === RunState.Completed || run.state === RunState.Cancelled) {
       throw new BlastException(BlastErrorCode.WrongState, `A ${run.state} run cannot be cancelled`);
     }
-    await this.transitions.cancel(runId);
+    await this.transitions.cancel(runId, this.runAudit(actor, 'cancel'));
     await this.ledger.skipPending(runId, 'cancelled');
     const blast = await this.blasts.findOneByOrFail({ id: run.blastId });
     if (blast.schedule.kind !== 'recurring') {
@@ -347,9 +531,14 @@ export class BlastsService implements OnModuleInit {
   }
 
   /** A person resends `unknown` (or failed) deliveries, knowing a duplicate is possible. */
-  async resend(channelId: string, runId: string, states: DeliveryState[]): Promise<RunProgress> {
+  async resend(actor: BlastActor, runId: string, states: DeliveryState[]): Promise<RunProgress> {
+    const { channelId } = actor;
     const run = await this.run(channelId, runId);
     const requeued = await this.ledger.requeue(runId, states);
+    // The ledger's requeue commits on its own; the audit row says what it did.
+    await this.transactions.run((manager) =>
+      this.recordAction(manager, actor, 'resend', run.blastId, { runId, states, requeued }),
+    );
     if (requeued > 0 && (await this.transitions.reopen(run.id))) {
       await this.scheduler.reconcileRun(run.id);
     }
@@ -378,7 +567,8 @@ export class BlastsService implements OnModuleInit {
   }
 
   /** Sends the blast's message to one recipient now, outside any run. */
-  async testSend(channelId: string, id: string, recipientId: string): Promise<{ sent: true }> {
+  async testSend(actor: BlastActor, id: string, recipientId: string): Promise<{ sent: true }> {
+    const { channelId } = actor;
     const blast = await this.get(channelId, id);
     const [credential] = await this.recipients.sendingCredentials(channelId, [recipientId]);
     if (!credential || 'skip' in credential) {
@@ -406,6 +596,9 @@ export class BlastsService implements OnModuleInit {
         },
       );
     }
+    await this.transactions.run((manager) =>
+      this.recordAction(manager, actor, 'test_send', id, { name: blast.name, recipientId }),
+    );
     return { sent: true };
   }
 }

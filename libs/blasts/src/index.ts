@@ -1,4 +1,5 @@
 export { BATCH_SIZE } from './blast-fan-out.service';
+export { BlastListFilter } from './blast-list.filter';
 export { BlastRunScheduler } from './blast-run-scheduler.service';
 export { classifySendError } from './blast-sender.service';
 export type {

@@ -33,4 +33,16 @@ describe('SendRateMeter', () => {
     expect(meter.observe('b', 100, 1_000)).toBe(100);
     expect(meter.observe('a', 100, 1_000)).toBeUndefined();
   });
+
+  it('starts afresh after forget, so a pause does not drag the rate after resuming', () => {
+    const meter = new SendRateMeter(10_000);
+    meter.observe('run', 100, 0);
+    // Paused from t=1 s to t=9 s: nothing went out.
+    meter.observe('run', 110, 1_000);
+    meter.observe('run', 110, 9_000);
+    meter.forget('run');
+    expect(meter.observe('run', 110, 9_500)).toBeUndefined();
+    // 10 messages a second since resuming, not the slower average across the pause.
+    expect(meter.observe('run', 130, 11_500)).toBe(10);
+  });
 });

@@ -42,4 +42,9 @@ export class SendRateMeter {
     }
     return Math.max(0, (sent - first.sent) / (elapsedMs / 1000));
   }
+
+  /** Drops a run's readings, e.g. after a pause, so the next rate starts from fresh readings. */
+  forget(runId: string): void {
+    this.readings.delete(runId);
+  }
 }

@@ -174,6 +174,13 @@ export class CreateCampaignDto {
   content!: CampaignContentDto;
 }
 
+/** `POST /campaigns/:id/duplicate`: the copy's name, else "<name> (copy)". */
+export class DuplicateCampaignDto {
+  @Omittable()
+  @IsString()
+  name?: string;
+}
+
 /** A save: the fields to change plus the version the editor started from. */
 export class UpdateCampaignDto {
   @IsInt()

@@ -21,7 +21,7 @@ import {
   onlyInternalChanges,
   snapshotOf,
 } from './campaign-snapshot';
-import { snapshotErrors } from './campaign-validation';
+import { LIMITS, snapshotErrors } from './campaign-validation';
 import { type CreateCampaignDto, type UpdateCampaignDto } from './campaign.dto';
 import { CampaignEntity } from './campaign.entity';
 import { ApprovalState, SyncState } from './campaign.enums';
@@ -39,6 +39,13 @@ export function assertValid(snapshot: CampaignSnapshot): void {
       errors,
     );
   }
+}
+
+/** "<name> (copy)", shortened so it stays within the name limit. */
+export function copyName(name: string, suffix = ' (copy)'): string {
+  const characters = [...name.trim()];
+  const room = LIMITS.nameMax - [...suffix].length;
+  return `${characters.slice(0, room).join('').trimEnd()}${suffix}`;
 }
 
 /** Drafts: create, edit with optimistic concurrency, revisions, diff and restore. */
@@ -75,6 +82,30 @@ export class CampaignsService {
       snapshot.notes = input.notes;
     }
     assertValid(snapshot);
+    return this.insertDraft(actor, snapshot, null);
+  }
+
+  /**
+   * A new draft with the content of another campaign of the channel (its current revision),
+   * named `name` or "<name> (copy)"; approval and Kakao state start over.
+   */
+  async duplicate(
+    actor: CampaignActor,
+    id: string,
+    input: { name?: string },
+  ): Promise<CampaignEntity> {
+    const source = await this.get(actor.channelId, id);
+    const snapshot = structuredClone(snapshotOf(source));
+    snapshot.name = input.name ?? copyName(snapshot.name);
+    assertValid(snapshot);
+    return this.insertDraft(actor, snapshot, source.id);
+  }
+
+  private insertDraft(
+    actor: CampaignActor,
+    snapshot: CampaignSnapshot,
+    duplicatedFrom: string | null,
+  ): Promise<CampaignEntity> {
     return this.transactions.run(async (manager) => {
       const campaign = manager.create(CampaignEntity, {
         channelId: actor.channelId,
@@ -99,7 +130,9 @@ export class CampaignsService {
         'campaign.create',
         saved.id,
         null,
-        toCampaignResponse(saved),
+        duplicatedFrom === null
+          ? toCampaignResponse(saved)
+          : { ...toCampaignResponse(saved), duplicatedFrom },
       );
       return saved;
     });

@@ -20,6 +20,7 @@ export {
   ApprovalDecisionDto,
   CampaignContentDto,
   CreateCampaignDto,
+  DuplicateCampaignDto,
   RestoreRevisionDto,
   UpdateCampaignDto,
 } from './campaign.dto';
@@ -31,7 +32,7 @@ export { CAMPAIGN_SORTABLE } from './campaign.repository';
 export { toCampaignResponse } from './campaign.response';
 export type { CampaignResponse } from './campaign.response';
 export { CAMPAIGN_ENTITIES, CampaignsModule } from './campaigns.module';
-export { CampaignsService } from './campaigns.service';
+export { CampaignsService, copyName } from './campaigns.service';
 export { diffWithKakao, toPublicEvent } from './kakao-event-mapping';
 export { describeRrule, rruleProblem } from './recurrence-rule';
 export type { SubscribeCalendarEntity } from './subscribe-calendar.entity';

@@ -70,3 +70,5 @@ export {
 } from './recipient-list.filter';
 export { RecipientsService } from './recipients.service';
 export type { RecipientDeliveryHistory, UpdateRecipientInput } from './recipients.service';
+export { exportLanguage } from './recipient-export';
+export type { ExportLanguage } from './recipient-export';

@@ -4,6 +4,7 @@ import { type AuditActor, AuditService } from '@app/audit';
 import { type ListQuery, type Page } from '@app/common';
 import { TransactionRunner } from '@app/database';
 
+import { type ExportLanguage, recipientCsvHeader, recipientCsvRows } from './recipient-export';
 import { type RecipientListFilter } from './recipient-list.filter';
 import { RecipientTokenVault, type SendingCredential } from './recipient-token.vault';
 import {
@@ -36,6 +37,10 @@ export type RecipientDeliveryHistory = (
 ) => Promise<RecipientDeliveryItem[]>;
 
 const HISTORY_LIMIT = 50;
+
+/** An export reads the list a page at a time, up to a size a spreadsheet still opens. */
+const EXPORT_PAGE = 1000;
+const EXPORT_MAX_ROWS = 200_000;
 
 /**
  * Recipients of a channel: reading, editing and opting out for people, and the token access the
@@ -84,6 +89,31 @@ export class RecipientsService {
 
   list(channelId: string, query: ListQuery<RecipientListFilter>): Promise<Page<RecipientEntity>> {
     return this.recipients.page(channelId, query.filter, query);
+  }
+
+  /**
+   * The recipients the list shows for `query` (its filter and sort; every page, at most
+   * EXPORT_MAX_ROWS) as CSV chunks: the header in `language`, dates in `timeZone`.
+   */
+  async *exportCsv(
+    channelId: string,
+    query: ListQuery<RecipientListFilter>,
+    language: ExportLanguage,
+    timeZone: string,
+  ): AsyncGenerator<string> {
+    yield recipientCsvHeader(language, timeZone);
+    for (let start = 0; start < EXPORT_MAX_ROWS; start += EXPORT_PAGE) {
+      const page = await this.recipients.page(channelId, query.filter, {
+        ...query,
+        range: { start, end: start + EXPORT_PAGE - 1 },
+      });
+      if (page.items.length > 0) {
+        yield recipientCsvRows(page.items, timeZone);
+      }
+      if (page.items.length < EXPORT_PAGE) {
+        return;
+      }
+    }
   }
 
   /** Tags, attributes and time zone, under optimistic concurrency (409 when `version` is stale). */

@@ -44,6 +44,9 @@ describe('blasts: every recipient exactly once', () => {
       ratePerSecond: 50,
       durationSeconds: 20,
       quotaDays: 1,
+      // Quiet hours are not asked about: no wait.
+      quietUntil: null,
+      waitSeconds: 0,
     });
   });
 

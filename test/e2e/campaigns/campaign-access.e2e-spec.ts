@@ -198,6 +198,20 @@ describe('campaign routes: roles × routes, sign-in, foreign channels', () => {
       },
     },
     {
+      route: 'POST /campaigns/:id/duplicate',
+      permission: Permission.CampaignWrite,
+      ok: 201,
+      prepare: async () => {
+        const { id } = await newCampaign();
+        return {
+          method: 'POST',
+          path: `/api/campaigns/${id}/duplicate`,
+          body: {},
+          probe: async () => listTotal(await admin('GET', '/api/campaigns?range=[0,0]')),
+        };
+      },
+    },
+    {
       route: 'GET /campaigns/:id/revisions',
       permission: Permission.CampaignRead,
       ok: 200,
@@ -573,6 +587,12 @@ describe('campaign routes: roles × routes, sign-in, foreign channels', () => {
           route: 'POST /campaigns/:id/unarchive',
           method: 'POST',
           path: `/api/campaigns/${id}/unarchive`,
+        },
+        {
+          route: 'POST /campaigns/:id/duplicate',
+          method: 'POST',
+          path: `/api/campaigns/${id}/duplicate`,
+          body: {},
         },
         {
           route: 'GET /campaigns/:id/revisions',

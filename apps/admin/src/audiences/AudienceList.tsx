@@ -1,4 +1,14 @@
-import { CreateButton, DataTable, FilterButton, List, TopToolbar } from 'react-admin';
+import { Stack, Tooltip, Typography } from '@mui/material';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  TopToolbar,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 
 import { audienceFilters } from '@admin/audiences/audienceFilters';
 import { type Audience } from '@admin/audiences/types';
@@ -11,6 +21,30 @@ function Actions() {
       <FilterButton />
       <CreateButton />
     </TopToolbar>
+  );
+}
+
+/** Who can be messaged now, and everyone who matches when that differs (opt-outs). */
+export function SizeField() {
+  const audience = useRecordContext<Audience>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!audience?.size) {
+    return <span>—</span>;
+  }
+  const number = new Intl.NumberFormat(locale);
+  const { count, matching } = audience.size;
+  return (
+    <Tooltip title={translate('app.audience_members.size_hint')}>
+      <Stack spacing={0.25} data-testid="audience-size" data-count={count}>
+        <span>{number.format(count)}</span>
+        {matching !== count ? (
+          <Typography variant="caption" color="text.secondary">
+            {translate('app.audience_members.matching', { matching: number.format(matching) })}
+          </Typography>
+        ) : null}
+      </Stack>
+    </Tooltip>
   );
 }
 
@@ -28,6 +62,9 @@ export function AudienceList() {
         <DataTable.Col source="name" />
         <DataTable.Col source="kind">
           <EnumChipField source="kind" enumName="audienceKind" />
+        </DataTable.Col>
+        <DataTable.Col source="size" label="app.audience_members.size" disableSort>
+          <SizeField />
         </DataTable.Col>
         <DataTable.Col source="description" disableSort />
         <DataTable.Col source="updatedAt" label={zoned('resources.audiences.fields.updatedAt')}>

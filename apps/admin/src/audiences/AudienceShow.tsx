@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { AudienceMembers } from '@admin/audiences/AudienceMembers';
 import { AudienceTitle } from '@admin/audiences/AudienceTitle';
 import { SavedSize } from '@admin/audiences/LiveSizePanel';
 import { MembersPanel } from '@admin/audiences/MembersPanel';
@@ -106,6 +107,7 @@ export function AudienceShow() {
         </Stack>
         <Size />
         <Definition />
+        <AudienceMembers />
         <MembersPanel />
       </Box>
     </Show>

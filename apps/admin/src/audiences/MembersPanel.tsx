@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 
 import { MEMBERS_PER_CHANGE, parseKakaoUserIds } from '@admin/audiences/memberIds';
+import { RecipientFinder } from '@admin/audiences/RecipientFinder';
 import { type Audience, type AudienceMembersResult } from '@admin/audiences/types';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
 
@@ -39,6 +40,7 @@ export function MembersPanel() {
       setUnknown(data.unknown);
       setText(data.unknown.join('\n'));
       void queryClient.invalidateQueries({ queryKey: ['audiences', 'size', audience?.id] });
+      void queryClient.invalidateQueries({ queryKey: ['audience-members'] });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
@@ -55,7 +57,16 @@ export function MembersPanel() {
   const disabled = isPending || parsed.ids.length === 0 || problem !== undefined;
   return (
     <Box data-testid="audience-members">
-      <Typography variant="h6">{translate('app.audience.members.title')}</Typography>
+      <Typography variant="h6">{translate('app.audience_members.edit_title')}</Typography>
+      <RecipientFinder
+        onPick={(kakaoUserId) =>
+          setText((current) =>
+            parseKakaoUserIds(current).ids.includes(kakaoUserId)
+              ? current
+              : `${current.trim()}${current.trim() === '' ? '' : '\n'}${kakaoUserId}`,
+          )
+        }
+      />
       <TextField
         multiline
         minRows={3}
@@ -73,6 +84,7 @@ export function MembersPanel() {
           label="app.audience.members.add"
           onClick={() => mutate({ change: 'add', ids: parsed.ids })}
           disabled={disabled}
+          data-testid="add-members"
           variant="outlined"
         >
           <PersonAddIcon />

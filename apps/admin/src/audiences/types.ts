@@ -40,6 +40,8 @@ export interface Audience {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Only in list answers: the size now (null when it could not be counted in time). */
+  size?: AudienceSize | null;
 }
 
 /** What `POST /api/audiences/preview` sizes: rules not saved yet. */

@@ -17,6 +17,7 @@ import { StartBlastButton } from '@admin/blasts/StartBlastButton';
 import { TestSendPanel } from '@admin/blasts/TestSendPanel';
 import { type Blast, type BlastRun } from '@admin/blasts/types';
 import { useBlastRuns } from '@admin/blasts/useBlastRuns';
+import { DuplicateButton } from '@admin/shared/DuplicateButton';
 import { useFormatInZone } from '@admin/time/ZonedDateField';
 
 function BlastTitle() {
@@ -29,6 +30,7 @@ function Actions() {
   return (
     <TopToolbar>
       <StartBlastButton blast={blast} />
+      <DuplicateButton resource="blasts" />
     </TopToolbar>
   );
 }
@@ -68,7 +70,6 @@ function RunPicker({
 function BlastRuns() {
   const blast = useRecordContext<Blast>();
   const translate = useTranslate();
-  const formatInZone = useFormatInZone();
   const { data: runs } = useBlastRuns(blast);
   const [selected, setSelected] = useState<string | undefined>();
   if (!blast) {
@@ -87,10 +88,7 @@ function BlastRuns() {
   return (
     <Box>
       {runs.length > 1 ? <RunPicker runs={runs} value={current.id} onChange={setSelected} /> : null}
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {translate('app.blasts.run.scheduled_at', { time: formatInZone(current.scheduledAt) })}
-      </Typography>
-      <RunDetail key={current.id} runId={current.id} />
+      <RunDetail key={current.id} run={current} />
     </Box>
   );
 }

@@ -6,11 +6,18 @@ import { MAX_RATE_PER_SECOND } from '@admin/blasts/blastForm';
 import { type BlastEstimate } from '@admin/blasts/types';
 import { useFormatDuration } from '@admin/blasts/useBlastText';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
+import { useFormatInZone } from '@admin/time/ZonedDateField';
 
-/** `POST /api/blasts/estimate` for an audience and a pace, once both are valid. */
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/**
+ * `POST /api/blasts/estimate` for an audience and a pace, once both are valid; with `quietHours`
+ * the answer says whether sending right now would wait for the channel's quiet hours to end.
+ */
 export function useBlastEstimate(
   audienceId: string | null | undefined,
   ratePerSecond: number | string | null | undefined,
+  quietHours = false,
 ) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const rate = Number(ratePerSecond);
@@ -21,8 +28,9 @@ export function useBlastEstimate(
     rate >= 1 &&
     rate <= MAX_RATE_PER_SECOND;
   return useQuery<BlastEstimate, Error>({
-    queryKey: ['blasts', 'estimate', audienceId, rate],
-    queryFn: async () => (await dataProvider.blastEstimate(audienceId ?? '', rate)).data,
+    queryKey: ['blasts', 'estimate', audienceId, rate, quietHours],
+    queryFn: async () =>
+      (await dataProvider.blastEstimate(audienceId ?? '', rate, quietHours)).data,
     enabled: valid,
     staleTime: 10_000,
     retry: false,
@@ -43,16 +51,64 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
+/**
+ * "It is quiet hours now — sending begins at 08:00" when the estimate's first sends wait;
+ * `scheduled` words it for a start at a chosen time rather than now.
+ */
+export function QuietHoursNotice({
+  estimate,
+  scheduled = false,
+}: {
+  estimate: BlastEstimate | undefined;
+  scheduled?: boolean;
+}) {
+  const translate = useTranslate();
+  const formatInZone = useFormatInZone();
+  if (!estimate?.quietUntil) {
+    return null;
+  }
+  const time = scheduled
+    ? formatInZone(estimate.quietUntil)
+    : formatInZone(estimate.quietUntil, CLOCK, false);
+  return (
+    <Alert severity="warning" sx={{ mt: 1 }} data-testid="blast-quiet-notice">
+      {translate(
+        scheduled ? 'app.blasts.estimate.quiet_scheduled' : 'app.blasts.estimate.quiet_now',
+        { time },
+      )}
+    </Alert>
+  );
+}
+
+/** Sending time, plus the quiet-hours wait before it when there is one. */
+export function useFormatEstimateDuration(): (estimate: BlastEstimate) => string {
+  const translate = useTranslate();
+  const formatDuration = useFormatDuration();
+  return (estimate) =>
+    estimate.waitSeconds > 0
+      ? translate('app.blasts.estimate.duration_with_wait', {
+          total: formatDuration(estimate.waitSeconds + estimate.durationSeconds),
+          wait: formatDuration(estimate.waitSeconds),
+        })
+      : formatDuration(estimate.durationSeconds);
+}
+
 export interface EstimatePanelProps {
   audienceId: string | null | undefined;
   ratePerSecond: number | string | null | undefined;
+  /** The blast starts now and keeps quiet hours: the estimate includes waiting for them. */
+  quietHours?: boolean;
 }
 
 /** How many recipients the blast reaches, how long it takes at its pace, and Kakao's quota days. */
-export function EstimatePanel({ audienceId, ratePerSecond }: EstimatePanelProps) {
+export function EstimatePanel({
+  audienceId,
+  ratePerSecond,
+  quietHours = false,
+}: EstimatePanelProps) {
   const translate = useTranslate();
-  const formatDuration = useFormatDuration();
-  const { data, error, isFetching } = useBlastEstimate(audienceId, ratePerSecond);
+  const formatEstimateDuration = useFormatEstimateDuration();
+  const { data, error, isFetching } = useBlastEstimate(audienceId, ratePerSecond, quietHours);
   if (!audienceId) {
     return <Alert severity="info">{translate('app.blasts.estimate.needs_audience')}</Alert>;
   }
@@ -78,7 +134,7 @@ export function EstimatePanel({ audienceId, ratePerSecond }: EstimatePanelProps)
         />
         <Figure
           label="app.blasts.estimate.duration"
-          value={formatDuration(data.durationSeconds)}
+          value={formatEstimateDuration(data)}
           testId="estimate-duration"
         />
         <Figure
@@ -87,6 +143,7 @@ export function EstimatePanel({ audienceId, ratePerSecond }: EstimatePanelProps)
           testId="estimate-quota-days"
         />
       </Box>
+      <QuietHoursNotice estimate={data} />
       {data.recipients === 0 ? (
         <Alert severity="warning" sx={{ mt: 1 }}>
           {translate('app.blasts.estimate.nobody')}

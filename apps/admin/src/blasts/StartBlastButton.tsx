@@ -1,8 +1,18 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import { Box, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useCanAccess, useDataProvider, useRedirect } from 'react-admin';
+import {
+  Button,
+  Confirm,
+  useCanAccess,
+  useDataProvider,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 
-import { type Blast, type ScheduleKind } from '@admin/blasts/types';
+import { QuietHoursNotice, useFormatEstimateDuration } from '@admin/blasts/EstimatePanel';
+import { type Blast, type BlastEstimate, type ScheduleKind } from '@admin/blasts/types';
 import { useDescribeSchedule } from '@admin/blasts/useBlastText';
 import { useCampaignAction } from '@admin/campaigns/show/useCampaignAction';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
@@ -19,12 +29,52 @@ const START_CONTENT: Record<ScheduleKind, string> = {
   recurring: 'app.blasts.dialogs.start_content_recurring',
 };
 
+/**
+ * What starting means, in the confirmation: when it is sent, to how many people, for how long,
+ * and whether the channel's quiet hours hold the first sends back (and until when).
+ */
+function StartContent({ blast, estimate }: { blast: Blast; estimate: BlastEstimate | undefined }) {
+  const translate = useTranslate();
+  const describeSchedule = useDescribeSchedule();
+  const formatEstimateDuration = useFormatEstimateDuration();
+  return (
+    <Box data-testid="blast-start-content">
+      <Typography variant="body1">
+        {translate(
+          // "Right away" would be untrue while quiet hours hold the first sends.
+          blast.schedule.kind === 'now' && estimate?.quietUntil
+            ? 'app.blasts.dialogs.start_content_quiet'
+            : START_CONTENT[blast.schedule.kind],
+          { when: describeSchedule(blast.schedule) },
+        )}
+      </Typography>
+      {estimate ? (
+        <Typography variant="body2" sx={{ mt: 1 }} data-testid="blast-start-estimate">
+          {translate('app.blasts.dialogs.start_estimate', {
+            smart_count: estimate.recipients,
+            count: estimate.recipients.toLocaleString(),
+            duration: formatEstimateDuration(estimate),
+          })}
+        </Typography>
+      ) : null}
+      <QuietHoursNotice estimate={estimate} scheduled={blast.schedule.kind !== 'now'} />
+    </Box>
+  );
+}
+
 /** Starts a draft (now, at its time, or its rule's next occurrence) after a confirmation. */
 export function StartBlastButton({ blast, variant = 'text' }: StartBlastButtonProps) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const redirect = useRedirect();
-  const describeSchedule = useDescribeSchedule();
   const [open, setOpen] = useState(false);
+  const { data: estimate } = useQuery<BlastEstimate, Error>({
+    queryKey: ['blasts', 'start-estimate', blast?.id],
+    queryFn: async () => (await dataProvider.blastStartEstimate(blast?.id ?? '')).data,
+    // Asked when the dialog opens, so the quiet-hours answer is about the moment of starting.
+    enabled: open && blast !== undefined,
+    staleTime: 0,
+    retry: false,
+  });
   const { canAccess } = useCanAccess({ resource: 'blasts', action: 'start' });
   const { mutate, isPending } = useCampaignAction(
     (id: string) => dataProvider.startBlast(id),
@@ -55,8 +105,7 @@ export function StartBlastButton({ blast, variant = 'text' }: StartBlastButtonPr
         loading={isPending}
         title="app.blasts.dialogs.start_title"
         titleTranslateOptions={{ name: blast.name }}
-        content={START_CONTENT[blast.schedule.kind]}
-        contentTranslateOptions={{ when: describeSchedule(blast.schedule) }}
+        content={<StartContent blast={blast} estimate={estimate} />}
         confirm="app.blasts.actions.start"
         onConfirm={() => mutate(blast.id)}
         onClose={() => setOpen(false)}

@@ -141,6 +141,10 @@ export interface BlastEstimate {
   /** Days Kakao's daily message quota spreads the blast over. */
   quotaDays: number;
   ratePerSecond: number;
+  /** When the first sends wait for the channel's quiet hours: the instant the window ends. */
+  quietUntil: string | null;
+  /** Seconds of that wait, before `durationSeconds` of sending. */
+  waitSeconds: number;
 }
 
 /** A run that may still change. */

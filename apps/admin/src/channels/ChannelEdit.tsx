@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { KeyTestPanel } from '@admin/channels/KeyTestPanel';
 import { type ChannelSettings } from '@admin/channels/types';
 import { TimeZoneInput } from '@admin/shared/TimeZoneInput';
 
@@ -62,6 +63,7 @@ function KeysSection() {
         <PasswordInput source="adminKey" autoComplete="off" />
         <PasswordInput source="clientSecret" autoComplete="off" />
       </Box>
+      <KeyTestPanel />
     </Box>
   );
 }

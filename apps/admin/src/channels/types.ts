@@ -20,3 +20,16 @@ export interface ChannelSettings {
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+
+/** `POST /api/channels/:id/kakao-keys/test` (libs/channels/src/channel-key-check.service.ts). */
+export interface KakaoKeyCheck {
+  key: 'adminKey' | 'restApiKey';
+  state: 'ok' | 'missing' | 'refused' | 'unreachable';
+  code: string | null;
+  message: string | null;
+}
+
+export interface KakaoKeysCheck {
+  checkedAt: string;
+  results: KakaoKeyCheck[];
+}

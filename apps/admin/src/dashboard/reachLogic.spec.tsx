@@ -1,4 +1,3 @@
-import { landingPath } from '@admin/dashboard/ReachLanding';
 import {
   csvFileName,
   defaultGranularity,
@@ -163,13 +162,5 @@ describe('reach dashboard figures', () => {
     expect(seriesPoints({ ...series, granularity: 'day' }, 'Asia/Seoul', 'en')[0]?.label).toBe(
       'Apr 12',
     );
-  });
-});
-
-describe('landing', () => {
-  it('sends managers to the reach dashboard and the others to the campaigns', () => {
-    expect(landingPath({ role: 'manager', channelId: 'c', permissions: [] })).toBe('/reach');
-    expect(landingPath({ role: 'scheduler', channelId: 'c', permissions: [] })).toBe('/campaigns');
-    expect(landingPath(undefined)).toBe('/campaigns');
   });
 });

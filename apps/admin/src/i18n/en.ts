@@ -327,7 +327,7 @@ export const appMessages = {
     blastState: {
       draft: 'Draft',
       scheduled: 'Scheduled',
-      active: 'Sending',
+      active: 'In progress',
       finished: 'Finished',
       cancelled: 'Cancelled',
     },
@@ -541,6 +541,10 @@ export const appMessages = {
       banner: 'Shown on the public event page in Talk Calendar.',
       keys_write_only: 'Leave empty to keep the current key.',
     },
+    approval_diff: {
+      title: 'Changes since the last approval (revision %{from} → %{to})',
+      first: 'First approval: no approved revision to compare with.',
+    },
     tabs: {
       summary: 'Summary',
       kakao: "Kakao's copy",
@@ -721,6 +725,12 @@ export const appMessages = {
       actorId: 'By',
       deliveryId: 'Delivery',
       memberships: 'Channel roles',
+      runId: 'Run',
+      recipients: 'Recipients',
+      scheduledAt: 'Sends at',
+      states: 'Resent states',
+      requeued: 'Resent deliveries',
+      recipientId: 'Recipient',
     },
   },
   blasts: {
@@ -779,6 +789,9 @@ export const appMessages = {
     },
     estimate: {
       title: 'Estimate',
+      quiet_now: 'It is quiet hours now — sending begins at %{time}.',
+      quiet_scheduled: 'The start time falls in quiet hours — sending begins at %{time}.',
+      duration_with_wait: '%{total} (including %{wait} of waiting)',
       recipients: 'Recipients',
       duration: 'Sending time',
       quota_days: "Kakao's daily quota",
@@ -818,6 +831,10 @@ export const appMessages = {
       rate: 'Current rate',
       eta: 'Time left',
       resumes_at: 'goes on at %{time}',
+      started_at: 'Started %{time}',
+      sent: 'Sent',
+      resume_quiet_hint:
+        'It cannot be resumed during quiet hours; it goes on by itself at %{time}.',
     },
     ledger: {
       title: 'Deliveries',
@@ -828,12 +845,28 @@ export const appMessages = {
       reason: 'Reason',
       sent_at: 'Sent',
       updated_at: 'Updated',
+      reasons: {
+        cancelled: 'Not sent: the run was cancelled',
+        not_found: 'Recipient not found',
+        revoked: 'The recipient disconnected the app',
+        needs_consent: 'Needs consent to messages',
+        no_token: 'No Kakao login on file',
+        already_reached: 'Already reached by an earlier run of this blast',
+        frequency_cap:
+          'Frequency cap (at most %{smart_count} in 7 days) |||| Frequency cap (at most %{smart_count} in 7 days)',
+        refresh_failed: 'Kakao login could not be refreshed (%{detail})',
+        missing_scope: 'Missing Kakao permission (%{detail})',
+      },
     },
     dialogs: {
       start_title: 'Start "%{name}"?',
       start_content: 'It is sent on %{when}. Messages that went out cannot be taken back.',
       start_content_now: 'It is sent right away. Messages that went out cannot be taken back.',
       start_content_recurring: 'It is sent %{when}. Messages that went out cannot be taken back.',
+      start_estimate:
+        '%{count} recipient · about %{duration} |||| %{count} recipients · about %{duration}',
+      start_content_quiet:
+        'Started now, it is sent once quiet hours end. Messages that went out cannot be taken back.',
       cancel_title: 'Cancel this run?',
       cancel_content:
         '%{smart_count} delivery still waiting is skipped. |||| %{smart_count} deliveries still waiting are skipped.',
@@ -936,6 +969,57 @@ export const appMessages = {
     empty: {
       title: 'No reach in this period',
       body: 'Nothing was delivered, clicked or followed in the chosen period and scope. Send a blast or pick another period.',
+    },
+  },
+  home: {
+    title: 'Home',
+    heading: {
+      manager: 'Waiting for your approval',
+      marketer: 'Your campaigns that need you',
+      scheduler: 'Blasts now and next',
+      admin: 'Channel connections',
+    },
+    open: {
+      reach: 'Reach dashboard',
+      campaigns: 'All campaigns',
+      blasts: 'All blasts',
+      users: 'Users',
+    },
+    manager: {
+      approvals_waiting: '%{smart_count} approval waiting |||| %{smart_count} approvals waiting',
+      no_approvals: 'Nothing is waiting for approval.',
+      submitted_line: 'Revision %{revision} · updated %{time}',
+    },
+    marketer: {
+      rejected: '%{smart_count} campaign rejected |||| %{smart_count} campaigns rejected',
+      no_rejected: 'No campaign was sent back.',
+      reason: 'Reason: %{reason}',
+      no_reason: 'no comment given',
+      drifted:
+        '%{smart_count} campaign changed on Kakao |||| %{smart_count} campaigns changed on Kakao',
+      no_drifted: "Kakao's copies match what you published.",
+      checked_at: 'Checked %{time}',
+    },
+    scheduler: {
+      running: '%{smart_count} blast running now |||| %{smart_count} blasts running now',
+      none_running: 'No blast is running.',
+      scheduled: '%{smart_count} blast scheduled |||| %{smart_count} blasts scheduled',
+      none_scheduled: 'No blast is scheduled.',
+      next_at: 'Next run %{time}',
+    },
+    admin: {
+      keys_ok: 'Kakao keys are all set',
+      keys_missing: '%{smart_count} Kakao key missing |||| %{smart_count} Kakao keys missing',
+      key: {
+        hasRestApiKey: 'REST API key',
+        hasAdminKey: 'Admin key',
+        hasClientSecret: 'Client secret',
+      },
+      key_set: 'Set',
+      key_unset: 'Not set',
+      webhooks: '%{smart_count} webhook endpoint |||| %{smart_count} webhook endpoints',
+      no_webhooks: 'No webhook endpoint yet.',
+      failed_deliveries: '%{smart_count} failed delivery |||| %{smart_count} failed deliveries',
     },
   },
   queues: {
@@ -1262,6 +1346,53 @@ export const appMessages = {
       rotated: 'New secret created',
       redelivered: 'Queued for redelivery',
     },
+  },
+  audience_members: {
+    edit_title: 'Add or remove members',
+    size: 'Size',
+    matching: 'of %{matching} matching',
+    size_hint: 'Can be messaged now (consent active), of everyone who matches',
+    title_static: 'Members',
+    title_dynamic: 'Who matches now',
+    empty_static: 'No members yet. Find people below or import a CSV.',
+    empty_dynamic: 'Nobody matches the conditions now.',
+    search: 'Search by nickname or Kakao user id',
+    nickname: 'Nickname',
+    kakao_user_id: 'Kakao user id',
+    consent: 'Consent',
+    registered: 'Registered',
+    find: 'Find people to add or remove',
+    find_hint: 'Type a nickname or a Kakao user id; picked people go into the box below.',
+    no_match: 'No recipient matches',
+    no_nickname: '(no nickname)',
+  },
+  duplicate: {
+    action: 'Duplicate',
+    suffix: 'copy',
+    done: 'Created the draft "%{name}"',
+  },
+  key_test: {
+    action: 'Test connection',
+    hint: 'Makes one harmless call to Kakao with each saved key. Save new keys first.',
+    keys: {
+      adminKey: 'Admin key',
+      restApiKey: 'REST API key',
+    },
+    result: {
+      ok: '%{key}: Kakao accepted it.',
+      missing: '%{key}: not set, nothing was sent.',
+      refused: '%{key}: Kakao refused it (code %{code}). %{reason}',
+      unreachable: '%{key}: Kakao did not answer usefully (%{code}); try again later. %{reason}',
+    },
+    reasons: {
+      '-401': 'The key is wrong or belongs to another app.',
+      KOE101: 'No Kakao app has this REST API key.',
+      KOE010: 'The client secret does not match the app.',
+    },
+  },
+  recipient_csv: {
+    template: 'CSV template',
+    export: 'Export CSV',
   },
 };
 

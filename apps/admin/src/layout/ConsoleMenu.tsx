@@ -10,6 +10,8 @@ export function ConsoleMenu() {
   const { canAccess: canSeeReach } = useCanAccess({ resource: 'reach', action: 'list' });
   return (
     <Menu className="ConsoleMenu" data-testid="console-menu">
+      {/* Each role's home: what it acts on first. */}
+      <Menu.DashboardItem />
       {canSeeReach ? (
         <Menu.Item to="/reach" primaryText="app.reach.menu" leftIcon={<InsightsIcon />} />
       ) : null}

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 
 import { CsvImportButton } from '@admin/recipient-imports/CsvImportButton';
+import { CsvTemplateButton, ExportRecipientsButton } from '@admin/recipients/RecipientCsvButtons';
 import { recipientFilters } from '@admin/recipients/recipientFilters';
 import { SyncRelationsButton } from '@admin/recipients/SyncRelationsButton';
 import { TagChips } from '@admin/recipients/TagChips';
@@ -55,6 +56,8 @@ function Actions() {
       <FilterButton />
       <SyncRelationsButton />
       <CsvImportButton />
+      <CsvTemplateButton />
+      <ExportRecipientsButton />
       {canSeeImports ? (
         <Button
           label="app.recipient.actions.import_history"

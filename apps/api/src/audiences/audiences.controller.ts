@@ -16,7 +16,10 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
 import {
   AUDIENCE_LIST_RULES,
+  AUDIENCE_MEMBER_LIST_RULES,
+  type AudienceListItem,
   AudienceListFilter,
+  AudienceMemberListFilter,
   AudienceMembersDto,
   type AudienceMembersResult,
   type AudiencePreview,
@@ -32,7 +35,9 @@ import { contentRange, type ListQuery, ListQueryParams, UuidPipe } from '@app/co
 import {
   readCsvUpload,
   type RecipientImportResponse,
+  type RecipientResponse,
   toRecipientImportResponse,
+  toRecipientResponse,
 } from '@app/recipients';
 
 /** Audiences of the current channel: dynamic segments and static lists. */
@@ -47,10 +52,17 @@ export class AudiencesController {
     @RequestActor() actor: ChannelActor,
     @ListQueryParams(AudienceListFilter, AUDIENCE_LIST_RULES) query: ListQuery<AudienceListFilter>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AudienceResponse[]> {
+  ): Promise<AudienceListItem[]> {
     const page = await this.audiences.list(actor.channelId, query);
+    const sizes = await this.audiences.sizes(
+      actor.channelId,
+      page.items.map((audience) => audience.id),
+    );
     reply.header('Content-Range', contentRange('audiences', query, page.total));
-    return page.items.map(toAudienceResponse);
+    return page.items.map((audience) => ({
+      ...toAudienceResponse(audience),
+      size: sizes.get(audience.id) ?? null,
+    }));
   }
 
   /** Live size of unsaved rules: `{ count, matching, sample }`. */
@@ -89,6 +101,24 @@ export class AudiencesController {
     @Param('id', UuidPipe) id: string,
   ): Promise<AudienceSize> {
     return this.audiences.size(actor.channelId, id);
+  }
+
+  /**
+   * Who is in the audience now (static members or whoever the rules match), any consent; it
+   * lists recipients, so it takes their read permission.
+   */
+  @Get(':id/members')
+  @RequirePermission(Permission.RecipientRead)
+  async members(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', UuidPipe) id: string,
+    @ListQueryParams(AudienceMemberListFilter, AUDIENCE_MEMBER_LIST_RULES)
+    query: ListQuery<AudienceMemberListFilter>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecipientResponse[]> {
+    const page = await this.audiences.members(actor.channelId, id, query);
+    reply.header('Content-Range', contentRange('recipients', query, page.total));
+    return page.items.map(toRecipientResponse);
   }
 
   @Put(':id')

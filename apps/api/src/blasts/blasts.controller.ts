@@ -4,6 +4,7 @@ import { from, interval, map, type Observable, startWith, switchMap, takeWhile }
 
 import { type ChannelActor, Permission, RequestActor, RequirePermission } from '@app/access';
 import {
+  BlastListFilter,
   BlastsService,
   CreateBlastDto,
   DeliveryState,
@@ -20,11 +21,11 @@ import {
   type ListQuery,
   ListQueryParams,
   listReply,
-  NoListFilter,
   UuidPipe,
 } from '@app/common';
 
 import { toBlastResponse, toDeliveryResponse, toRunResponse } from './blast.response';
+import { DuplicateBlastDto } from './duplicate-blast.dto';
 
 const LIST_RULES = {
   sortable: ['name', 'state', 'createdAt', 'updatedAt'],
@@ -40,7 +41,7 @@ export class BlastsController {
   @RequirePermission(Permission.BlastRead)
   async list(
     @RequestActor() actor: ChannelActor,
-    @ListQueryParams(NoListFilter, LIST_RULES) query: ListQuery,
+    @ListQueryParams(BlastListFilter, LIST_RULES) query: ListQuery<BlastListFilter>,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<object[]> {
     const page = await this.blasts.list(actor.channelId, query);
@@ -51,7 +52,22 @@ export class BlastsController {
   @HttpCode(200)
   @RequirePermission(Permission.BlastRead)
   estimate(@RequestActor() actor: ChannelActor, @Body() body: EstimateBlastDto): Promise<object> {
-    return this.blasts.estimate(actor.channelId, body.audienceId, body.ratePerSecond);
+    return this.blasts.estimate(
+      actor.channelId,
+      body.audienceId,
+      body.ratePerSecond,
+      body.quietHours ?? false,
+    );
+  }
+
+  /** The estimate of a saved blast if it were started now, quiet-hours wait included. */
+  @Get('blasts/:id/estimate')
+  @RequirePermission(Permission.BlastRead)
+  estimateStart(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<object> {
+    return this.blasts.estimateStart(actor.channelId, id);
   }
 
   @Get('blasts/:id')
@@ -67,6 +83,17 @@ export class BlastsController {
   @RequirePermission(Permission.BlastManage)
   async create(@RequestActor() actor: ChannelActor, @Body() body: CreateBlastDto): Promise<object> {
     return toBlastResponse(await this.blasts.create(actor, body));
+  }
+
+  /** A new draft with the blast's message, audience and options. */
+  @Post('blasts/:id/duplicate')
+  @RequirePermission(Permission.BlastManage)
+  async duplicate(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: DuplicateBlastDto,
+  ): Promise<object> {
+    return toBlastResponse(await this.blasts.duplicate(actor, id, body));
   }
 
   @Post('blasts/:id/start')
@@ -87,7 +114,7 @@ export class BlastsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: TestSendDto,
   ): Promise<object> {
-    return this.blasts.testSend(actor.channelId, id, body.recipientId);
+    return this.blasts.testSend(actor, id, body.recipientId);
   }
 
   @Get('blasts/:id/runs')
@@ -138,7 +165,7 @@ export class BlastsController {
     @RequestActor() actor: ChannelActor,
     @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
-    return this.blasts.pause(actor.channelId, runId);
+    return this.blasts.pause(actor, runId);
   }
 
   @Post('blast-runs/:runId/resume')
@@ -148,7 +175,7 @@ export class BlastsController {
     @RequestActor() actor: ChannelActor,
     @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
-    return this.blasts.resume(actor.channelId, runId);
+    return this.blasts.resume(actor, runId);
   }
 
   @Post('blast-runs/:runId/cancel')
@@ -158,7 +185,7 @@ export class BlastsController {
     @RequestActor() actor: ChannelActor,
     @Param('runId', UuidPipe) runId: string,
   ): Promise<RunProgress> {
-    return this.blasts.cancel(actor.channelId, runId);
+    return this.blasts.cancel(actor, runId);
   }
 
   @Post('blast-runs/:runId/resend')
@@ -172,7 +199,7 @@ export class BlastsController {
     const states = (body.states ?? ['unknown']).map((state) =>
       state === 'failed' ? DeliveryState.Failed : DeliveryState.Unknown,
     );
-    return this.blasts.resend(actor.channelId, runId, states);
+    return this.blasts.resend(actor, runId, states);
   }
 
   @Get('blast-runs/:runId/deliveries')

@@ -24,6 +24,7 @@ import {
   CampaignSchedulerService,
   CampaignsService,
   CreateCampaignDto,
+  DuplicateCampaignDto,
   type FieldChange,
   type KakaoCopy,
   RestoreRevisionDto,
@@ -91,6 +92,17 @@ export class CampaignsController {
     @Body() body: CreateCampaignDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.create(actor, body));
+  }
+
+  /** A new draft with the campaign's content (any state, archived too). */
+  @Post(':id/duplicate')
+  @RequirePermission(Permission.CampaignWrite)
+  async duplicate(
+    @RequestActor() actor: ChannelActor,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: DuplicateCampaignDto,
+  ): Promise<CampaignResponse> {
+    return toCampaignResponse(await this.campaigns.duplicate(actor, id, body));
   }
 
   @Put(':id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
@@ -15,9 +15,11 @@ import {
 import { type AuthenticatedUser, type Role } from '@app/accounts';
 import {
   CHANNEL_LIST_RULES,
+  ChannelKeyCheckService,
   ChannelListFilter,
   type ChannelResponse,
   ChannelsService,
+  type KakaoKeysCheckResponse,
   toChannelResponse,
   UpdateChannelDto,
 } from '@app/channels';
@@ -34,7 +36,10 @@ export type ChannelWithRoleResponse = ChannelResponse & { role: Role };
 @ApiBearerAuth()
 @Controller('channels')
 export class ChannelsController {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly keyCheck: ChannelKeyCheckService,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -70,5 +75,17 @@ export class ChannelsController {
   ): Promise<ChannelWithRoleResponse> {
     const updated = await this.channels.update(channel.id, body, actor);
     return { ...toChannelResponse(updated), role: channel.role };
+  }
+
+  /**
+   * One harmless Kakao call per saved key (today's holidays with the admin key, a token request
+   * that must fail on the grant with the REST API key): whether Kakao takes each key.
+   */
+  @Post(':id/kakao-keys/test')
+  @HttpCode(200)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @RequirePermission(Permission.ChannelManage, { channelParam: 'id' })
+  testKakaoKeys(@CurrentChannel() channel: CurrentChannelAccess): Promise<KakaoKeysCheckResponse> {
+    return this.keyCheck.check(channel.id);
   }
 }

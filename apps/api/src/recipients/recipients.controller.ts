@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 
@@ -8,8 +21,10 @@ import {
   RECIPIENT_DELIVERY_LIST_RULES,
   RecipientDeliveryListFilter,
 } from '@app/blasts';
+import { ChannelsService } from '@app/channels';
 import { contentRange, type ListQuery, ListQueryParams, UuidPipe } from '@app/common';
 import {
+  exportLanguage,
   RECIPIENT_LIST_RULES,
   type RecipientDetailResponse,
   RecipientListFilter,
@@ -33,6 +48,7 @@ export class RecipientsController {
     private readonly recipients: RecipientsService,
     private readonly relations: RecipientRelationSyncService,
     private readonly blasts: BlastsService,
+    private readonly channels: ChannelsService,
   ) {}
 
   /** ra-data-simple-rest list; filters: q, tag, consentState, channelRelation, source, id. */
@@ -47,6 +63,36 @@ export class RecipientsController {
     const page = await this.recipients.list(actor.channelId, query);
     reply.header('Content-Range', contentRange('recipients', query, page.total));
     return page.items.map(toRecipientResponse);
+  }
+
+  /**
+   * The list as CSV (same filter and sort; every page): UTF-8 with a BOM, dates in the channel's
+   * zone, header row in the `Accept-Language` (Korean or English).
+   */
+  @Get('export.csv')
+  @RequirePermission(Permission.RecipientRead)
+  async exportCsv(
+    @RequestActor() actor: ChannelActor,
+    @ListQueryParams(RecipientListFilter, RECIPIENT_LIST_RULES)
+    query: ListQuery<RecipientListFilter>,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const channel = await this.channels.get(actor.channelId);
+    const day = new Date().toISOString().slice(0, 10);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="recipients-${day}.csv"`)
+      .send(
+        Readable.from(
+          this.recipients.exportCsv(
+            actor.channelId,
+            query,
+            exportLanguage(acceptLanguage),
+            channel.timeZone,
+          ),
+        ),
+      );
   }
 
   /** Checks the channel relation (5.6) of the channel's recipients now, in a job. */

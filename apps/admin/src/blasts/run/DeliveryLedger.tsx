@@ -14,13 +14,15 @@ import {
 } from 'react-admin';
 
 import { recipientLabel } from '@admin/blasts/recipientLabel';
+import { deliveryReason } from '@admin/blasts/run/deliveryReason';
 import { type BlastDelivery, DELIVERY_STATES } from '@admin/blasts/types';
 import { EnumChipField } from '@admin/shared/EnumChip';
 import { enumChoices } from '@admin/shared/enumChoices';
 import { useRefetchWhile } from '@admin/shared/useRefetchWhile';
 import { useZonedLabel, ZonedDateField } from '@admin/time/ZonedDateField';
 
-const SHORT: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' };
+// The app's usual date style ("2026. 12. 8."), with seconds: sends are seconds apart.
+const SHORT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
 
 const FILTERS = [
   <SelectInput
@@ -41,6 +43,7 @@ const FILTERS = [
 
 function LedgerTable({ live }: { live: boolean }) {
   const { refetch } = useListContext<BlastDelivery>();
+  const translate = useTranslate();
   const zoned = useZonedLabel();
   // The ledger follows a live run at a calmer pace than its progress.
   useRefetchWhile(live, refetch, 3000);
@@ -59,7 +62,7 @@ function LedgerTable({ live }: { live: boolean }) {
         <TextField source="kakaoCode" emptyText="—" />
       </DataTable.Col>
       <DataTable.Col source="reason" label="app.blasts.ledger.reason" disableSort>
-        <TextField source="reason" emptyText="—" />
+        <FunctionField<BlastDelivery> render={(row) => deliveryReason(row.reason, translate)} />
       </DataTable.Col>
       <DataTable.Col source="sentAt" label={zoned('app.blasts.ledger.sent_at')} disableSort>
         <ZonedDateField source="sentAt" options={SHORT} named={false} />

@@ -2,15 +2,16 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import PauseIcon from '@mui/icons-material/Pause';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
-import { Stack } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
-import { Button, Confirm, useCanAccess, useDataProvider } from 'react-admin';
+import { Button, Confirm, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 
 import { runProgressKey } from '@admin/blasts/run/useRunProgress';
 import { type RunProgress } from '@admin/blasts/types';
 import { useCampaignAction } from '@admin/campaigns/show/useCampaignAction';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
+import { useFormatInZone } from '@admin/time/ZonedDateField';
 
 type RunCommand = 'pause' | 'resume' | 'cancel' | 'resend_unknown' | 'resend_failed';
 
@@ -73,21 +74,49 @@ function CommandButton({ runId, command, icon, confirm, disabled }: CommandButto
   );
 }
 
+/**
+ * A run paused for quiet hours cannot be resumed by hand before they end (the server refuses:
+ * everyone left is asleep); it goes on by itself at `resumeAt`.
+ */
+export function waitsForQuietHours(progress: RunProgress, now: number = Date.now()): boolean {
+  return (
+    progress.state === 'paused' &&
+    progress.pauseReason === 'quiet_hours' &&
+    progress.resumeAt !== null &&
+    Date.parse(progress.resumeAt) > now
+  );
+}
+
 /** Pause, resume or cancel a run, and resend its `unknown` or failed deliveries, as it allows. */
 export function RunActions({ progress }: { progress: RunProgress }) {
+  const translate = useTranslate();
+  const formatInZone = useFormatInZone();
   const { canAccess } = useCanAccess({ resource: 'blasts', action: 'control' });
   if (!canAccess) {
     return null;
   }
   const { state, counts, runId } = progress;
   const over = state === 'completed' || state === 'cancelled';
+  const quiet = waitsForQuietHours(progress);
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} data-testid="run-actions">
       {state === 'sending' ? (
         <CommandButton runId={runId} command="pause" icon={<PauseIcon />} />
       ) : null}
       {state === 'paused' ? (
-        <CommandButton runId={runId} command="resume" icon={<PlayArrowIcon />} />
+        <CommandButton runId={runId} command="resume" icon={<PlayArrowIcon />} disabled={quiet} />
+      ) : null}
+      {quiet && progress.resumeAt ? (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ alignSelf: 'center' }}
+          data-testid="run-resume-hint"
+        >
+          {translate('app.blasts.run.resume_quiet_hint', {
+            time: formatInZone(progress.resumeAt),
+          })}
+        </Typography>
       ) : null}
       {over ? null : (
         <CommandButton

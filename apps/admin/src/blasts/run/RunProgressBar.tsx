@@ -10,6 +10,20 @@ const COLOR: Record<RunState, LinearProgressProps['color']> = {
   cancelled: 'inherit',
 };
 
+/**
+ * The share the bar shows: deliveries done, except for a cancelled run, where the rows skipped by
+ * the cancel are not progress: there it is the share that was actually tried.
+ */
+export function shownPercent(progress: RunProgress): number {
+  if (progress.state === 'cancelled') {
+    const { sent, failed, unknown } = progress.counts;
+    return progress.total === 0
+      ? 0
+      : Math.floor(((sent + failed + unknown) / progress.total) * 1000) / 10;
+  }
+  return Math.max(0, Math.min(100, progress.percent));
+}
+
 /** A run's share of deliveries done, as a bar with the percentage. */
 export function RunProgressBar({
   progress,
@@ -18,11 +32,11 @@ export function RunProgressBar({
   progress: RunProgress;
   height?: number;
 }) {
-  const percent = Math.max(0, Math.min(100, progress.percent));
+  const percent = shownPercent(progress);
   return (
     <Box
       data-testid="run-progress-bar"
-      data-percent={progress.percent}
+      data-percent={percent}
       data-state={progress.state}
       sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 160 }}
     >

@@ -58,11 +58,20 @@ export function RunProgressPanel({
       ) : null}
       <RunProgressBar progress={progress} height={12} />
       <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mt: 2 }}>
-        <Figure
-          label="app.blasts.run.done"
-          value={`${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`}
-          testId="run-done"
-        />
+        {progress.state === 'cancelled' ? (
+          // Rows the cancel skipped were never tried: count what went out, not what was closed.
+          <Figure
+            label="app.blasts.run.sent"
+            value={`${progress.counts.sent.toLocaleString()} / ${progress.total.toLocaleString()}`}
+            testId="run-done"
+          />
+        ) : (
+          <Figure
+            label="app.blasts.run.done"
+            value={`${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`}
+            testId="run-done"
+          />
+        )}
         <Figure
           label="app.blasts.run.rate"
           value={translate('app.blasts.per_second', {
@@ -73,7 +82,8 @@ export function RunProgressPanel({
         <Figure
           label="app.blasts.run.eta"
           value={
-            progress.etaSeconds === null
+            // A cancelled run has nothing left to send, and never will: no time left to show.
+            progress.etaSeconds === null || progress.state === 'cancelled'
               ? translate('app.common.none')
               : formatDuration(progress.etaSeconds)
           }

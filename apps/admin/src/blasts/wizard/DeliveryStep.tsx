@@ -27,10 +27,10 @@ const validateCap = [minValue(1), maxValue(100)];
 export function DeliveryStep() {
   const translate = useTranslate();
   const { settings } = useCurrentChannel();
-  const [mode, audienceId, ratePerSecond] = useWatch<
+  const [mode, audienceId, ratePerSecond, quietHours, scheduleKind] = useWatch<
     BlastFormValues,
-    ['deliveryMode', 'audienceId', 'ratePerSecond']
-  >({ name: ['deliveryMode', 'audienceId', 'ratePerSecond'] });
+    ['deliveryMode', 'audienceId', 'ratePerSecond', 'quietHours', 'schedule.kind']
+  >({ name: ['deliveryMode', 'audienceId', 'ratePerSecond', 'quietHours', 'schedule.kind'] });
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', maxWidth: 720 }}>
       <NumberInput
@@ -83,7 +83,11 @@ export function DeliveryStep() {
           />
         </ReferenceInput>
       ) : null}
-      <EstimatePanel audienceId={audienceId} ratePerSecond={ratePerSecond} />
+      <EstimatePanel
+        audienceId={audienceId}
+        ratePerSecond={ratePerSecond}
+        quietHours={Boolean(quietHours) && scheduleKind === 'now'}
+      />
     </Box>
   );
 }

@@ -73,7 +73,11 @@ export function ReviewStep() {
             {yesNo(values.deliveryMode === 'send_to_me' && values.message.tracking)}
           </Row>
         </Box>
-        <EstimatePanel audienceId={values.audienceId} ratePerSecond={values.ratePerSecond} />
+        <EstimatePanel
+          audienceId={values.audienceId}
+          ratePerSecond={values.ratePerSecond}
+          quietHours={Boolean(values.quietHours) && values.schedule.kind === 'now'}
+        />
       </Box>
       <Box>
         <Typography variant="subtitle2" sx={{ mb: 1 }}>

@@ -5,6 +5,7 @@ import { Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@m
 import { useState } from 'react';
 import { Button, useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 
+import { ApprovalDiff } from '@admin/campaigns/show/ApprovalDiff';
 import { useCampaignAction } from '@admin/campaigns/show/useCampaignAction';
 import { type Campaign } from '@admin/campaigns/types';
 import { type ConsoleDataProvider } from '@admin/dataProvider';
@@ -62,7 +63,12 @@ export function ApprovalButton({ step }: { step: ApprovalStep }) {
       <Button label={label} onClick={() => setOpen(true)} data-testid={`campaign-${step}`}>
         {STEP[step].icon}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        fullWidth
+        maxWidth={step === 'approve' ? 'md' : 'sm'}
+      >
         <DialogTitle>
           {translate(STEP[step].title, {
             name: campaign.name,
@@ -70,6 +76,7 @@ export function ApprovalButton({ step }: { step: ApprovalStep }) {
           })}
         </DialogTitle>
         <DialogContent>
+          {step === 'approve' ? <ApprovalDiff campaign={campaign} /> : null}
           <TextField
             autoFocus
             fullWidth

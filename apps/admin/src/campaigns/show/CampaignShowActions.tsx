@@ -5,6 +5,7 @@ import { ApprovalButton } from '@admin/campaigns/show/ApprovalButton';
 import { PublishButton, UnpublishButton } from '@admin/campaigns/show/PublishButtons';
 import { UnarchiveButton } from '@admin/campaigns/show/UnarchiveButton';
 import { type Campaign } from '@admin/campaigns/types';
+import { DuplicateButton } from '@admin/shared/DuplicateButton';
 
 /** The steps this role may take on this campaign now; the rest are hidden or disabled. */
 export function CampaignShowActions() {
@@ -33,6 +34,7 @@ export function CampaignShowActions() {
         />
       ) : null}
       <UnarchiveButton />
+      <DuplicateButton resource="campaigns" />
     </TopToolbar>
   );
 }

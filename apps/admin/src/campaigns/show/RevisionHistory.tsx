@@ -50,7 +50,7 @@ function DiffValue(props: {
   return <JsonValue value={readable ?? props.value} tone={props.tone} />;
 }
 
-function DiffTable({ changes, allDay }: { changes: FieldChange[]; allDay: boolean }) {
+export function DiffTable({ changes, allDay }: { changes: FieldChange[]; allDay: boolean }) {
   const translate = useTranslate();
   if (changes.length === 0) {
     return <Alert severity="info">{translate('app.campaign.revisions.no_changes')}</Alert>;

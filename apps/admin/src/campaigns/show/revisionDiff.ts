@@ -82,3 +82,14 @@ export function readableValue(
   }
   return undefined;
 }
+
+/** Which revisions the approve dialog compares: the last approved one against the submitted one. */
+export function approvalDiffRange(campaign: {
+  approvedRevision: number | null;
+  submittedRevision: number | null;
+  revision: number;
+}): { from: number; to: number } | null {
+  const to = campaign.submittedRevision ?? campaign.revision;
+  const from = campaign.approvedRevision;
+  return from === null || from === to ? null : { from, to };
+}
