@@ -4,7 +4,12 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { type Browser, type Page } from 'playwright-core';
 
-import { everyoneAudience, expectEventually, seedSandboxRecipients } from '@app/testing';
+import {
+  everyoneAudience,
+  expectEventually,
+  seedSandboxRecipients,
+  setQuietHours,
+} from '@app/testing';
 
 import { BlastListPage } from './pages/blast-list.page';
 import { BlastShowPage } from './pages/blast-show.page';
@@ -179,24 +184,6 @@ describe('a calendar-message blast from the wizard to 100 %', () => {
   });
 
   it('quiet hours are told before starting; the paused run says when it goes on; a cancel reads as nothing sent', async () => {
-    async function setQuietHours(start: string, end: string): Promise<void> {
-      const channel = await app.stack.call<{ version: number }>(
-        Role.Admin,
-        'GET',
-        `/api/channels/${app.stack.channel.id}`,
-      );
-      const answer = await app.stack.call(
-        Role.Admin,
-        'PUT',
-        `/api/channels/${app.stack.channel.id}`,
-        {
-          version: channel.body.version,
-          quietHoursStart: start,
-          quietHoursEnd: end,
-        },
-      );
-      expect(answer.status).toBe(200);
-    }
     const campaigns = await app.stack.call<{ id: string; name: string }[]>(
       Role.Scheduler,
       'GET',
@@ -220,7 +207,7 @@ describe('a calendar-message blast from the wizard to 100 %', () => {
     });
     expect(created.status).toBe(201);
     // Quiet hours around now in the channel's zone.
-    await setQuietHours(seoulTime(-2), seoulTime(2));
+    await setQuietHours(app.stack, seoulTime(-2), seoulTime(2));
     const session = await signInAs(browser, app, Role.Scheduler);
     try {
       const { page, shell } = session;
@@ -259,7 +246,7 @@ describe('a calendar-message blast from the wizard to 100 %', () => {
       await shot(page, 'blast-cancelled-en');
     } finally {
       await session.close();
-      await setQuietHours('21:00', '08:00');
+      await setQuietHours(app.stack, '21:00', '08:00');
     }
   });
 

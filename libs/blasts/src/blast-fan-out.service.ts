@@ -109,10 +109,6 @@ export class BlastFanOutService {
       );
     }
     await this.runs.update({ id: run.id }, { fanoutDone: true });
-    await this.completeIfDone(run.id);
-  }
-
-  private async completeIfDone(runId: string): Promise<void> {
-    await this.transitions.complete(runId);
+    await this.transitions.complete(run.id);
   }
 }

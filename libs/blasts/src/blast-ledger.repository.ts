@@ -256,7 +256,9 @@ export class BlastLedgerRepository {
     if (outcomes.length === 0) {
       return [];
     }
-    return retryingWrite(() => this.updateOutcomes(outcomes, from));
+    return retryingWrite(async () => [
+      ...(await this.moveRows(outcomes, 'd.state = $6', from)).values(),
+    ]);
   }
 
   /**
@@ -268,53 +270,43 @@ export class BlastLedgerRepository {
     if (outcomes.length === 0) {
       return new Map();
     }
-    return retryingWrite(async () => {
-      const moved: { id: string; state: DeliveryState }[] = returnedRows(
-        await this.dataSource.query(
-          `UPDATE blast_deliveries AS d
-             SET state = o.state, kakao_code = o.code, reason = o.reason, sent_at = o.sent_at, updated_at = now()
-             FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::text[], $5::timestamptz[])
-               AS o(id, state, code, reason, sent_at)
-             WHERE d.id = o.id
-               AND (d.state = 'sending' OR (d.state = 'unknown' AND d.reason = $6))
-             RETURNING d.id::text AS id, d.state`,
-          [
-            outcomes.map((o) => o.id),
-            outcomes.map((o) => o.state),
-            outcomes.map((o) => o.kakaoCode),
-            outcomes.map((o) => o.reason),
-            outcomes.map((o) => o.sentAt),
-            ORPHAN_REASON,
-          ],
-        ),
-      );
-      return new Map(moved.map((row) => [row.id, row.state]));
-    });
+    return retryingWrite(() =>
+      this.moveRows(
+        outcomes,
+        `(d.state = 'sending' OR (d.state = 'unknown' AND d.reason = $6))`,
+        ORPHAN_REASON,
+      ),
+    );
   }
 
-  private async updateOutcomes(
+  /**
+   * One UPDATE for a group of outcomes, of the rows that `condition` (over `d`, with `$6` bound to
+   * `conditionValue`) still admits. Answers each moved row's new state by id.
+   */
+  private async moveRows(
     outcomes: DeliveryOutcome[],
-    from: DeliveryState,
-  ): Promise<DeliveryState[]> {
-    const moved: { state: DeliveryState }[] = returnedRows(
+    condition: string,
+    conditionValue: string,
+  ): Promise<Map<string, DeliveryState>> {
+    const moved: { id: string; state: DeliveryState }[] = returnedRows(
       await this.dataSource.query(
         `UPDATE blast_deliveries AS d
-       SET state = o.state, kakao_code = o.code, reason = o.reason, sent_at = o.sent_at, updated_at = now()
-       FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::text[], $5::timestamptz[])
-         AS o(id, state, code, reason, sent_at)
-       WHERE d.id = o.id AND d.state = $6
-       RETURNING d.state`,
+         SET state = o.state, kakao_code = o.code, reason = o.reason, sent_at = o.sent_at, updated_at = now()
+         FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::text[], $5::timestamptz[])
+           AS o(id, state, code, reason, sent_at)
+         WHERE d.id = o.id AND ${condition}
+         RETURNING d.id::text AS id, d.state`,
         [
           outcomes.map((o) => o.id),
           outcomes.map((o) => o.state),
           outcomes.map((o) => o.kakaoCode),
           outcomes.map((o) => o.reason),
           outcomes.map((o) => o.sentAt),
-          from,
+          conditionValue,
         ],
       ),
     );
-    return moved.map((row) => row.state);
+    return new Map(moved.map((row) => [row.id, row.state]));
   }
 
   /** Rows per state, from the counters the ledger's triggers keep (never a scan of the run). */

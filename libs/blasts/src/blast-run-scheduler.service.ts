@@ -143,7 +143,7 @@ export class BlastRunScheduler {
         requeued += 1;
       }
     }
-    await this.completeIfDone(run.id);
+    await this.transitions.complete(run.id);
     return requeued;
   }
 
@@ -169,8 +169,5 @@ export class BlastRunScheduler {
       }
     }
     return scheduled;
-  }
-  private async completeIfDone(runId: string): Promise<void> {
-    await this.transitions.complete(runId);
   }
 }

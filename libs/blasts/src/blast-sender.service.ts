@@ -170,7 +170,7 @@ export class BlastSenderService {
     );
     const pending = await this.ledger.pendingOf(run.id, data.batchNo);
     if (pending.length === 0) {
-      await this.completeIfDone(run.id);
+      await this.transitions.complete(run.id);
       return;
     }
     const credentials = new Map(
@@ -258,7 +258,7 @@ export class BlastSenderService {
       throw new DelayedError();
     }
     if (stop === 'quota') {
-      await this.pause(run.id, PauseReason.Quota, this.quotaProbeAt(new Date()));
+      await this.transitions.pause(run.id, PauseReason.Quota, this.quotaProbeAt(new Date()));
       return;
     }
     if (stop === 'not_sending') {
@@ -267,7 +267,7 @@ export class BlastSenderService {
     if (quietUntil && ready.length === 0 && skipped.length < pending.length) {
       // Everyone left in the batch is in quiet hours: the whole run waits, visibly, and the
       // reconciler resumes it when they end (a person may also resume it earlier).
-      await this.pause(run.id, PauseReason.QuietHours, quietUntil);
+      await this.transitions.pause(run.id, PauseReason.QuietHours, quietUntil);
       return;
     }
     if (quietUntil) {
@@ -279,7 +279,8 @@ export class BlastSenderService {
       // The job's own retry (with backoff) sends the rows put back to pending.
       throw new Error(`Batch ${data.batchNo}: transient Kakao errors, retrying`);
     }
-    await this.completeIfDone(run.id);
+    // With its `blast.finished` webhook in the same transaction.
+    await this.transitions.complete(run.id);
   }
 
   /** One send-to-me call and what it came to for the ledger. */
@@ -560,15 +561,5 @@ export class BlastSenderService {
     const probe = new Date(now.getTime() + this.config.blasts.quotaProbeMs);
     const midnight = nextSeoulMidnight(now);
     return probe < midnight ? probe : midnight;
-  }
-
-  private async pause(runId: string, reason: PauseReason, resumeAt: Date | null): Promise<void> {
-    await this.transitions.pause(runId, reason, resumeAt);
-  }
-
-  /** Completes the run when fan-out is done and no row is pending or being sent. */
-  private async completeIfDone(runId: string): Promise<void> {
-    // With its `blast.finished` webhook in the same transaction.
-    await this.transitions.complete(runId);
   }
 }

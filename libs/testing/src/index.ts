@@ -7,6 +7,7 @@ export {
   sandboxControl,
 } from '@app/console-http';
 export type { ApiClient, ApiResponse, Credentials, SandboxAppInfo } from '@app/console-http';
+export { setQuietHours } from './channel-settings';
 export { closeApiApp } from './close-api';
 export { seedDemoHistoryIn } from './demo-seeds';
 export { everyoneAudience, seedSandboxRecipients } from './recipient-seeds';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 import { Role } from '@app/accounts';
-import { expectEventually, startTestStack, type TestStack } from '@app/testing';
+import { expectEventually, setQuietHours, startTestStack, type TestStack } from '@app/testing';
 
 import {
   blastBody,
@@ -44,20 +44,6 @@ describe('blast actions are audited; quiet hours are told before and during a ru
     await stack?.close();
   });
 
-  async function setQuietHours(start: string, end: string): Promise<void> {
-    const channel = await stack.call<{ version: number }>(
-      Role.Admin,
-      'GET',
-      `/api/channels/${stack.channel.id}`,
-    );
-    const answer = await stack.call(Role.Admin, 'PUT', `/api/channels/${stack.channel.id}`, {
-      version: channel.body.version,
-      quietHoursStart: start,
-      quietHoursEnd: end,
-    });
-    expect(answer.status).toBe(200);
-  }
-
   async function auditOf(blastId: string): Promise<AuditRow[]> {
     const filter = encodeURIComponent(JSON.stringify({ entityId: blastId }));
     const answer = await stack.call<AuditRow[]>(
@@ -70,7 +56,7 @@ describe('blast actions are audited; quiet hours are told before and during a ru
   }
 
   it('records create, test send, start, pause, resume, resend and cancel with the actor', async () => {
-    await setQuietHours(seoulTime(3), seoulTime(4));
+    await setQuietHours(stack, seoulTime(3), seoulTime(4));
     const created = await stack.call<{ id: string }>(
       Role.Scheduler,
       'POST',
@@ -126,7 +112,7 @@ describe('blast actions are audited; quiet hours are told before and during a ru
   });
 
   it('estimates the quiet-hours wait and refuses to resume a quiet-hours pause early', async () => {
-    await setQuietHours(seoulTime(-2), seoulTime(2));
+    await setQuietHours(stack, seoulTime(-2), seoulTime(2));
     const estimate = await stack.call<{ quietUntil: string | null; waitSeconds: number }>(
       Role.Scheduler,
       'POST',
@@ -185,7 +171,7 @@ describe('blast actions are audited; quiet hours are told before and during a ru
     expect((await progressOf(stack, runId)).state).toBe('paused');
 
     // Once the window is over, a person may resume it.
-    await setQuietHours(seoulTime(3), seoulTime(4));
+    await setQuietHours(stack, seoulTime(3), seoulTime(4));
     expect(
       (await stack.call(Role.Scheduler, 'POST', `/api/blast-runs/${runId}/resume`)).status,
     ).toBe(200);

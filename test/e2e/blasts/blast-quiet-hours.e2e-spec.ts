@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 import { Role } from '@app/accounts';
-import { expectEventually, startTestStack, type TestStack } from '@app/testing';
+import { expectEventually, setQuietHours, startTestStack, type TestStack } from '@app/testing';
 
 import {
   blastBody,
@@ -34,25 +34,11 @@ describe('blasts respect quiet hours', () => {
     await stack?.close();
   });
 
-  async function setQuietHours(start: string, end: string): Promise<void> {
-    const channel = await stack.call<{ version: number }>(
-      Role.Admin,
-      'GET',
-      `/api/channels/${stack.channel.id}`,
-    );
-    const answer = await stack.call(Role.Admin, 'PUT', `/api/channels/${stack.channel.id}`, {
-      version: channel.body.version,
-      quietHoursStart: start,
-      quietHoursEnd: end,
-    });
-    expect(answer.status).toBe(200);
-  }
-
   it('waits while the channel is in quiet hours and sends when they are over', async () => {
     const audienceId = await everyoneAudience(stack);
     const campaignId = await publishedCampaign(stack);
     // Quiet hours start: a window around now in the channel's zone (Asia/Seoul).
-    await setQuietHours(seoulTime(-2), seoulTime(2));
+    await setQuietHours(stack, seoulTime(-2), seoulTime(2));
     const runId = await startBlast(stack, blastBody(campaignId, audienceId, { quietHours: true }));
     await expectEventually(async () => {
       const progress = await progressOf(stack, runId);
@@ -66,7 +52,7 @@ describe('blasts respect quiet hours', () => {
     expect((await inboxCounts(stack, users)).every((count) => count === 0)).toBe(true);
 
     // Quiet hours end (the window moves away from now); the run goes on.
-    await setQuietHours(seoulTime(3), seoulTime(4));
+    await setQuietHours(stack, seoulTime(3), seoulTime(4));
     expect(
       (await stack.call(Role.Scheduler, 'POST', `/api/blast-runs/${runId}/resume`, {})).status,
     ).toBe(200);
